@@ -1,0 +1,1 @@
+"""Detection: recognizers that find entity spans in normalized text."""

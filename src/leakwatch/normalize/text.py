@@ -1,0 +1,128 @@
+"""Fold the ways Arabic, Kurdish and Latin text vary into one form, keeping a map back.
+
+Detection runs on the normalized text; spans are reported in the original. The folding:
+
+* digits: Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) become ASCII; ٫ ٬ become . ,
+* letters: أ إ آ ٱ → ا, ى ی → ي, ک → ك, ة ە ہ → ه; Latin is lower-cased
+* removed: tatweel, harakat and Quranic marks, zero-width and bidi controls
+* expanded: presentation forms and ligatures (ﻻ → لا) through NFKC
+
+Most messages need only 1:1 replacements, so the common path is one `str.translate` and the
+offset map is the identity (stored as None). Only text with removable or expandable characters
+pays for a per-character loop.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ONE_TO_ONE: dict[int, str] = {}
+for _i in range(10):
+    _ONE_TO_ONE[0x0660 + _i] = str(_i)
+    _ONE_TO_ONE[0x06F0 + _i] = str(_i)
+for _src, _dst in {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ک": "ك",
+    "ة": "ه",
+    "ە": "ه",
+    "ہ": "ه",
+    "ھ": "ه",
+    "٫": ".",
+    "٬": ",",
+    "،": ",",
+    "؛": ";",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+}.items():
+    _ONE_TO_ONE[ord(_src)] = _dst
+for _c in range(ord("A"), ord("Z") + 1):
+    _ONE_TO_ONE[_c] = chr(_c + 32)
+
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+# Characters that vanish: tatweel, harakat (064B-065F), superscript alef, Quranic marks,
+# zero-width and directional controls, BOM.
+_REMOVED = (
+    "\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+)
+# Characters that may expand or change under NFKC: Arabic presentation forms, fullwidth forms.
+_EXPANDED = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
+_SLOW = re.compile(f"[{_REMOVED}{_EXPANDED}]")
+_REMOVED_RE = re.compile(f"[{_REMOVED}]")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalized copy of `original` and the map from its indices back to the original's.
+
+    `offsets[i]` is the original index of normalized character i, with one extra entry equal to
+    `len(original)`; None means the identity (same length, character for character).
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span [start, end) to the smallest original span that produced it."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _fold_char(ch: str) -> str:
+    if _REMOVED_RE.match(ch):
+        return ""
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe" or "\uff01" <= ch <= "\uff5e":
+        ch = unicodedata.normalize("NFKC", ch)
+        return "".join(_fold_char(c) for c in ch) if len(ch) > 1 else _fold_simple(ch)
+    return _fold_simple(ch)
+
+
+@lru_cache(maxsize=4096)
+def _fold_simple(ch: str) -> str:
+    out = ch.translate(_TABLE)
+    if out == ch and not ch.isascii():
+        low = ch.lower()
+        if len(low) == 1:
+            out = low
+    return out
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalize `text` for detection, with an offset map back to it."""
+    if not _SLOW.search(text):
+        folded = text.translate(_TABLE)
+        if folded.isascii():
+            return NormalizedText(text, folded)
+        lowered = folded.lower()
+        if len(lowered) == len(folded):
+            return NormalizedText(text, lowered)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        out = _fold_char(ch)
+        for o in out:
+            chars.append(o)
+            offsets.append(i)
+    offsets.append(len(text))
+    return NormalizedText(text, "".join(chars), tuple(offsets))
+
+
+def normalize_token(text: str) -> str:
+    """Normalize a lexicon entry or a value for comparison (no offsets kept)."""
+    return normalize(text).text

@@ -1,0 +1,1 @@
+"""Sources: everything that turns files (or, later, live feeds) into `Message`s."""

@@ -1,0 +1,48 @@
+"""The unit every source yields and every detector reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from leakwatch.entities import EntityType
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """A span the platform itself marked (Telegram's `phone`, `email`, `bank_card` entities).
+
+    Offsets are code-point indices into `Message.text`.
+    """
+
+    entity_type: EntityType
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One post with its flat text.
+
+    `text` is the concatenation, in order, of every part of Telegram's `text` field; every span
+    leakwatch reports is an index into it. `date` is ISO-8601 UTC with a `Z`, or None if unknown.
+    """
+
+    source: str
+    channel_id: int | None
+    channel: str | None
+    message_id: int
+    date: str | None
+    text: str
+    hints: tuple[Hint, ...] = ()
+    forwarded_from: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(slots=True)
+class ReadStats:
+    """What a reader saw besides the messages it yielded; mutable, filled while iterating."""
+
+    messages: int = 0
+    skipped_service: int = 0
+    skipped_malformed: int = 0
+    chats: int = 0
