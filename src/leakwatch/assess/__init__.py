@@ -1,0 +1,1 @@
+"""Assessment: from findings to person records, a verdict, a severity and a risk."""

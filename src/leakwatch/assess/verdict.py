@@ -1,0 +1,218 @@
+"""Decide verdict, severity, categories and risk for one message, per the leak policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from leakwatch.assess import cues
+from leakwatch.assess.persons import PersonRecord, cue_before, group_records
+from leakwatch.detect.finding import Finding
+from leakwatch.entities import Category, EntityType, Severity, Verdict
+
+_GOVERNMENT_ID = frozenset(
+    {
+        EntityType.IQ_NATIONAL_ID,
+        EntityType.IQ_CIVIL_ID,
+        EntityType.IQ_PASSPORT,
+        EntityType.IQ_RESIDENCE_CARD,
+    }
+)
+_BANK = frozenset({EntityType.IBAN_CODE, EntityType.CREDIT_CARD})
+_CRITICAL_ATTR = _GOVERNMENT_ID | _BANK
+_HIGH_ATTR = frozenset({EntityType.PHONE_NUMBER, EntityType.ADDRESS})
+_CONTACT = frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS})
+_FRAMED = _GOVERNMENT_ID | _BANK | frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS})
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The decision on one message and the reasons for it (reason codes, never values)."""
+
+    verdict: Verdict
+    severity: Severity | None
+    categories: tuple[Category, ...]
+    risk: float
+    reasons: tuple[str, ...]
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Message-level cues that turn contacts and names into hard negatives."""
+
+    ad: bool
+    hotline: bool
+    obituary: bool
+    election: bool
+    sports: bool
+    public_notice: bool
+    exposure: bool
+    self_contact: bool
+    listing: bool
+
+    @classmethod
+    def of(cls, norm: str) -> Context:
+        return cls(
+            ad=cues.AD.search(norm),
+            hotline=cues.HOTLINE.search(norm),
+            obituary=cues.OBITUARY.search(norm),
+            election=cues.ELECTION.search(norm),
+            sports=cues.SPORTS.search(norm),
+            public_notice=cues.PUBLIC_NOTICE.search(norm),
+            exposure=cues.EXPOSURE.search(norm),
+            self_contact=cues.SELF.search(norm),
+            listing=cues.LIST.search(norm),
+        )
+
+    @property
+    def owner_contact(self) -> bool:
+        """Contacts published by their owner: an ad, a hotline, "call me"."""
+        return (self.ad or self.hotline or self.self_contact) and not self.exposure
+
+
+def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
+    """Apply the leak policy to one message's findings."""
+    if not findings:
+        return Assessment(Verdict.CLEAR, None, (), 0.02, (), 0)
+    ctx = Context.of(norm)
+    reasons: list[str] = []
+    severities: list[Severity] = []
+    categories: set[Category] = set()
+
+    records = group_records(text, findings, public_context=ctx.election or ctx.sports)
+    exposed = [r for r in records if _private_attributes(text, r, ctx)]
+    for record in exposed:
+        severities.append(_bundle_severity(_private_attributes(text, record, ctx), record))
+    if exposed:
+        reasons.append("identity_bundle")
+        categories.add(Category.PERSONAL_DATA)
+    if _is_bulk(text, records, exposed, ctx):
+        reasons.append("bulk_records")
+        severities.append(Severity.CRITICAL)
+        categories.add(Category.PERSONAL_DATA)
+    if not exposed:
+        framed = _framed_identifiers(text, findings, ctx)
+        if framed:
+            reasons.append("identifier_framed")
+            severities.append(Severity.LOW)
+            categories.add(Category.PERSONAL_DATA)
+    doc_severity = _state_document(findings, ctx)
+    if doc_severity is not None:
+        reasons.append("state_document")
+        severities.append(doc_severity)
+        categories.add(Category.STATE_DOCUMENT)
+
+    if not severities:
+        return Assessment(Verdict.CLEAR, None, (), _clear_risk(findings, records, ctx), (), len(records))
+    severity = max(severities, key=lambda s: s.rank)
+    ordered = tuple(c for c in Category if c in categories)
+    risk = _leak_risk(severity, findings)
+    return Assessment(Verdict.LEAK, severity, ordered, risk, tuple(reasons), len(exposed))
+
+
+def _private_attributes(text: str, record: PersonRecord, ctx: Context) -> set[str]:
+    """The attribute kinds that make this record an identity bundle (empty if none count)."""
+    kinds: set[str] = set()
+    for attr in record.attributes:
+        et = attr.entity_type
+        if et in _CONTACT and ctx.owner_contact:
+            continue
+        if ctx.obituary and not ctx.exposure and et not in _CRITICAL_ATTR:
+            continue
+        if et is EntityType.ADDRESS and not _home_address(text, attr, ctx):
+            continue
+        kinds.add(et.value)
+    if not (ctx.obituary and not ctx.exposure):
+        if record.family:
+            kinds.add("family")
+        if record.mother is not None:
+            kinds.add("mother")
+        if record.workplace and (kinds or ctx.exposure):
+            kinds.add("workplace")
+    if record.public and not kinds & {t.value for t in _CRITICAL_ATTR | {EntityType.ADDRESS}}:
+        return set()
+    return kinds
+
+
+def _home_address(text: str, address: Finding, ctx: Context) -> bool:
+    """A location that pins a person down: a residence cue, house numbers or a landmark."""
+    if any(ch.isdigit() for ch in address.text) or ctx.exposure:
+        return True
+    if cue_before(text, address.start, cues.RESIDENCE, 30):
+        return True
+    return "near" in address.why or "landmark" in address.why or "precise" in address.why
+
+
+def _bundle_severity(kinds: set[str], record: PersonRecord) -> Severity:
+    if kinds & {t.value for t in _CRITICAL_ATTR}:
+        return Severity.CRITICAL
+    if kinds & {t.value for t in _HIGH_ATTR}:
+        return Severity.HIGH
+    return Severity.MEDIUM
+
+
+def _is_bulk(
+    text: str, records: list[PersonRecord], exposed: list[PersonRecord], ctx: Context
+) -> bool:
+    """Two or more person records with data, or a list of private people under a list header."""
+    if len(exposed) >= 2:
+        return True
+    if ctx.election or ctx.sports or (ctx.obituary and not ctx.exposure):
+        return False
+    private = [r for r in records if not r.public]
+    if len(private) < 3 or not (ctx.listing or ctx.exposure):
+        return False
+    lines = {text.count("\n", 0, r.name.start) for r in private}
+    return len(lines) >= 3
+
+
+def _framed_identifiers(text: str, findings: list[Finding], ctx: Context) -> list[Finding]:
+    """Identifiers presented as a third party's, without a name (policy clause 2)."""
+    framed = []
+    for f in findings:
+        if f.entity_type not in _FRAMED:
+            continue
+        if f.entity_type in _GOVERNMENT_ID and f.score >= 0.7:
+            framed.append(f)
+        elif cue_before(text, f.start, cues.THIRD_PARTY, 40) and not (
+            ctx.owner_contact and f.entity_type in _CONTACT
+        ):
+            framed.append(f)
+    return framed
+
+
+def _state_document(findings: list[Finding], ctx: Context) -> Severity | None:
+    blocks = [f for f in findings if f.entity_type is EntityType.STATE_DOCUMENT]
+    if not blocks:
+        return None
+    why = ",".join(b.why for b in blocks)
+    if "classification" in why:
+        return Severity.CRITICAL
+    if "public" in why or ctx.public_notice:
+        return None
+    if "letterhead" in why and ("ref" in why or "date" in why):
+        return Severity.HIGH
+    return None
+
+
+_SEVERITY_RISK = {
+    Severity.CRITICAL: 0.97,
+    Severity.HIGH: 0.93,
+    Severity.MEDIUM: 0.85,
+    Severity.LOW: 0.75,
+}
+
+
+def _leak_risk(severity: Severity, findings: list[Finding]) -> float:
+    top = max(f.score for f in findings)
+    return round(min(0.99, _SEVERITY_RISK[severity] * (0.85 + 0.15 * top)), 3)
+
+
+def _clear_risk(findings: list[Finding], records: list[PersonRecord], ctx: Context) -> float:
+    """Low, but higher where a human might disagree: names with contacts in an ad, say."""
+    risk = 0.05 + 0.04 * min(len(findings), 4)
+    if records and any(r.attributes for r in records):
+        risk += 0.15
+    if ctx.exposure:
+        risk += 0.1
+    return round(min(risk, 0.45), 3)

@@ -1,0 +1,148 @@
+"""`leakwatch scan`: read exports, detect, assess, write results and a per-channel summary."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from leakwatch.entities import Severity
+from leakwatch.errors import InputError, LeakwatchError, UsageError
+from leakwatch.output.summary import Summary, render_leaks, render_summary
+from leakwatch.output.writers import FORMATS, write_results
+from leakwatch.scan.engine import scan
+from leakwatch.scan.result import ScanResult
+from leakwatch.sources.discover import open_sources
+from leakwatch.sources.message import Message, ReadStats
+
+HELP = "scan Telegram Desktop exports or JSON Lines posts for leaks"
+DESCRIPTION = """\
+Scan one or more Telegram Desktop exports (result.json: a single chat or a full-account export)
+or JSON Lines files ({"channel": ..., "id": ..., "text": ...} per line). A folder is scanned for
+every export under it. Large exports are streamed, never loaded whole.
+
+By default a summary table is printed. With --format jsonl|json|csv one record per message that
+has a finding or a leak verdict is written (to --output or stdout) and the summary goes to stderr.
+Raw values are never written: findings carry a masked preview unless --reveal is given.
+"""
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "scan", help=HELP, description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    p.add_argument("paths", nargs="+", metavar="PATH", help="export file, JSONL file or folder")
+    p.add_argument("--format", "-f", choices=FORMATS, default="table",
+                   help="output format (default: table, a summary for people)")  # fmt: skip
+    p.add_argument("--output", "-o", metavar="FILE", help="write records here instead of stdout")
+    p.add_argument("--workers", "-w", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes (default: all cores; output order never changes)")  # fmt: skip
+    p.add_argument("--all", action="store_true",
+                   help="write every message, also those with no finding")  # fmt: skip
+    p.add_argument("--min-severity", choices=[s.value for s in Severity], metavar="S",
+                   help="write only leaks of at least this severity: low, medium, high, critical")  # fmt: skip
+    p.add_argument("--fail-on", choices=["leak"], metavar="leak",
+                   help="exit with status 1 if any leak is found (for CI and pipelines)")  # fmt: skip
+    p.add_argument("--reveal", action="store_true",
+                   help="also write raw values (handle the output as personal data)")  # fmt: skip
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(handler=run)
+
+
+def _selected(r: ScanResult, args: argparse.Namespace) -> bool:
+    if args.min_severity:
+        sev = r.assessment.severity
+        return sev is not None and sev.rank >= Severity(args.min_severity).rank
+    return bool(args.all or r.findings or r.is_leak)
+
+
+class _Feed:
+    """Chains the readers; a broken source is reported and the next one is read."""
+
+    def __init__(self, readers: list[Any]) -> None:
+        self.readers = readers
+        self.errors: list[str] = []
+
+    def __iter__(self) -> Iterator[Message]:
+        for reader in self.readers:
+            try:
+                yield from reader
+            except InputError as exc:
+                self.errors.append(str(exc))
+
+    @property
+    def stats(self) -> ReadStats:
+        total = ReadStats()
+        for reader in self.readers:
+            s: ReadStats = reader.stats
+            total.messages += s.messages
+            total.skipped_service += s.skipped_service
+            total.skipped_malformed += s.skipped_malformed
+        return total
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    readers = open_sources(args.paths)
+    feed = _Feed(readers)
+    err = Console(stderr=True)
+    summary = Summary()
+    show_progress = err.is_terminal and not args.quiet
+
+    def tallied(results: Iterable[ScanResult], progress: Progress | None) -> Iterator[ScanResult]:
+        task = progress.add_task("scanning", total=None) if progress else None
+        for i, r in enumerate(results, 1):
+            summary.add(r)
+            if progress is not None and task is not None and i % 500 == 0:
+                progress.update(task, completed=i)
+            if _selected(r, args):
+                yield r
+
+    with ExitStack() as stack:
+        progress = None
+        if show_progress:
+            progress = stack.enter_context(
+                Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,} messages"),
+                         TimeElapsedColumn(), console=err, transient=True)  # fmt: skip
+            )
+        results = tallied(scan(feed, args.workers), progress)
+        if args.format == "table":
+            for _ in results:
+                pass
+        else:
+            out: IO[str] = sys.stdout
+            if args.output:
+                try:
+                    out = stack.enter_context(Path(args.output).open("w", encoding="utf-8"))
+                except OSError as exc:
+                    raise InputError(f"{args.output}: cannot write ({exc.strerror})") from None
+            write_results(results, args.format, out, reveal=args.reveal)
+
+    if args.format == "table":
+        console = Console()
+        render_leaks(summary, console)
+        render_summary(summary, console)
+    elif not args.quiet:
+        render_summary(summary, err)
+    stats = feed.stats
+    if stats.skipped_malformed:
+        print(f"leakwatch: skipped {stats.skipped_malformed} malformed message(s)", file=sys.stderr)
+    for line in feed.errors:
+        print(f"leakwatch: error: {line}", file=sys.stderr)
+    if feed.errors:
+        return 2
+    if args.fail_on == "leak" and summary.leaks:
+        return 1
+    return 0
+
+
+__all__ = ["LeakwatchError", "add_parser", "run"]

@@ -1,0 +1,82 @@
+"""Run every recognizer over a message and settle where their findings overlap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from leakwatch.detect.document import Document
+from leakwatch.detect.finding import Finding
+from leakwatch.detect.recognizer import Recognizer
+from leakwatch.entities import EntityType
+from leakwatch.sources.message import Hint
+
+# When two findings of different types claim the same characters, the more specific wins
+# (an IBAN contains digit runs a phone or card pattern could also match).
+_PRIORITY: dict[EntityType, int] = {
+    EntityType.IBAN_CODE: 10,
+    EntityType.CREDIT_CARD: 9,
+    EntityType.IQ_NATIONAL_ID: 8,
+    EntityType.IQ_PASSPORT: 8,
+    EntityType.IQ_CIVIL_ID: 7,
+    EntityType.IQ_RESIDENCE_CARD: 7,
+    EntityType.EMAIL_ADDRESS: 7,
+    EntityType.PHONE_NUMBER: 6,
+    EntityType.VEHICLE_PLATE: 5,
+    EntityType.DATE_OF_BIRTH: 5,
+    EntityType.ADDRESS: 4,
+    EntityType.PERSON: 3,
+}
+# Blocks that legitimately contain other entities: never in conflict with anything.
+_CONTAINERS = frozenset({EntityType.STATE_DOCUMENT})
+_HINT_SCORE = 0.6
+
+
+class Analyzer:
+    """Runs recognizers over a `Document` and returns non-overlapping findings in text order."""
+
+    def __init__(self, recognizers: Sequence[Recognizer]) -> None:
+        self.recognizers = tuple(recognizers)
+
+    def analyze(self, text: str, hints: tuple[Hint, ...] = ()) -> tuple[Document, list[Finding]]:
+        doc = Document.of(text, hints)
+        found: list[Finding] = []
+        if text.strip():
+            for recognizer in self.recognizers:
+                found.extend(recognizer.analyze(doc))
+            found.extend(_unclaimed_hints(doc, found))
+        return doc, resolve_overlaps(found)
+
+
+def _unclaimed_hints(doc: Document, found: list[Finding]) -> list[Finding]:
+    """Telegram's own phone/e-mail/card marks that no recognizer explained become findings."""
+    extra: list[Finding] = []
+    for hint in doc.hints:
+        span = doc.original[hint.start : hint.end]
+        if not span.strip() or any(f.start < hint.end and hint.start < f.end for f in found):
+            continue
+        if hint.entity_type is not EntityType.EMAIL_ADDRESS and sum(c.isdigit() for c in span) < 7:
+            continue
+        extra.append(
+            Finding(hint.entity_type, hint.start, hint.end, _HINT_SCORE, "telegram_hint", span,
+                    "marked by telegram")
+        )
+    return extra
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep the best of each group of overlapping findings; containers are always kept.
+
+    "Best" is the higher score, then the more specific type, then the longer span: a validated
+    IBAN beats the phone-shaped digits inside it, a long name chain beats a nested short one.
+    """
+    kept: list[Finding] = []
+    ranked = sorted(
+        (f for f in findings if f.entity_type not in _CONTAINERS),
+        key=lambda f: (-round(f.score, 2), -_PRIORITY.get(f.entity_type, 0), -f.length, f.start),
+    )
+    for cand in ranked:
+        if not any(cand.overlaps(k) for k in kept):
+            kept.append(cand)
+    kept.extend(f for f in findings if f.entity_type in _CONTAINERS)
+    unique = {(f.entity_type, f.start, f.end): f for f in kept}
+    return sorted(unique.values(), key=lambda f: (f.start, f.end, f.entity_type.value))

@@ -1,0 +1,1 @@
+"""Output: the scan contract (JSONL/JSON/CSV), masked previews and the summary table."""

@@ -1,0 +1,32 @@
+"""Masked previews: enough to recognize a value in review, never the whole value."""
+
+from __future__ import annotations
+
+from leakwatch.entities import EntityType
+
+_KEEP_HEAD = 4
+_KEEP_TAIL = 2
+
+
+def mask(entity_type: EntityType, value: str) -> str:
+    """A preview of `value` that never contains it whole.
+
+    Numbers keep their first 4 and last 2 digits ("0770*****67"); names and addresses keep
+    the first letter of each word; e-mails the first letter and the domain.
+    """
+    if entity_type is EntityType.EMAIL_ADDRESS and "@" in value:
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}***@{domain}"
+    if entity_type in (EntityType.PERSON, EntityType.ADDRESS, EntityType.STATE_DOCUMENT):
+        return " ".join(_word(w) for w in value.split())
+    compact = "".join(ch for ch in value if not ch.isspace())
+    if len(compact) <= _KEEP_HEAD + _KEEP_TAIL:
+        return compact[:1] + "*" * (len(compact) - 1)
+    hidden = len(compact) - _KEEP_HEAD - _KEEP_TAIL
+    return compact[:_KEEP_HEAD] + "*" * hidden + compact[-_KEEP_TAIL:]
+
+
+def _word(word: str) -> str:
+    if len(word) <= 1:
+        return "*" if word.isalnum() else word
+    return word[0] + "*" * (len(word) - 1)
