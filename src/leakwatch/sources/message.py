@@ -24,7 +24,8 @@ class Message:
     """One post with its flat text.
 
     `text` is the concatenation, in order, of every part of Telegram's `text` field; every span
-    leakwatch reports is an index into it. `date` is ISO-8601 UTC with a `Z`, or None if unknown.
+    leakwatch reports is an index into it. `date` is ISO-8601 UTC with a `Z`; old exports without
+    `date_unixtime` give the exporter's local time as written (no `Z`); None means unknown.
     """
 
     source: str
