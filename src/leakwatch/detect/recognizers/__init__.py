@@ -1,0 +1,1 @@
+"""One module per recognizer; the registry (`leakwatch.detect.registry`) lists them."""

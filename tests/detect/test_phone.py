@@ -1,0 +1,126 @@
+"""Table tests for `PhoneRecognizer` (Presidio's `test_us_ssn_recognizer.py` style).
+
+Each row: original text and the values expected as PHONE_NUMBER spans; spans are computed with
+`text.index(value)` and compared exactly, against the original (un-normalized) text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from recognizer_contract import find, found_spans, make_iban, spans
+
+from leakwatch.detect.recognizers.phone import PhoneRecognizer
+from leakwatch.entities import EntityType
+from leakwatch.sources.message import Hint
+
+R = PhoneRecognizer()
+
+CASES: list[tuple[str, list[str]]] = [
+    # Iraqi mobiles, local forms
+    ("رقمه 0770 123 4567", ["0770 123 4567"]),
+    ("رقمها 07801234567 للتواصل", ["07801234567"]),
+    ("موبايل: 0750-123-4567", ["0750-123-4567"]),
+    ("اتصل على 0790.765.4321", ["0790.765.4321"]),
+    ("0770/1234567 ابو علي", ["0770/1234567"]),
+    ("0 770 123 45 67", ["0 770 123 45 67"]),
+    ("الرقم (0770) 123 4567", ["0770) 123 4567"]),
+    # digits broken by emoji / keycaps
+    ("0770📞123 4567", ["0770📞123 4567"]),
+    ("واتساب 0781 ☎️ 234 5678", ["0781 ☎️ 234 5678"]),
+    ("0️⃣7️⃣7️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣", ["0️⃣7️⃣7️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7"]),
+    # Arabic-Indic and Extended Arabic-Indic digits
+    ("رقمه ٠٧٧٠ ١٢٣ ٤٥٦٧", ["٠٧٧٠ ١٢٣ ٤٥٦٧"]),
+    ("٠٧٨١-٢٣٤-٥٦٧٨", ["٠٧٨١-٢٣٤-٥٦٧٨"]),
+    ("ژمارەی مۆبایل: ۰۷۵۰ ۱۲۳ ۴۵۶۷", ["۰۷۵۰ ۱۲۳ ۴۵۶۷"]),
+    # international forms of Iraqi mobiles
+    ("+964 750 123 4567", ["+964 750 123 4567"]),
+    ("00964 770 123 4567", ["00964 770 123 4567"]),
+    ("964 781 234 5678", ["964 781 234 5678"]),
+    ("+9647701234567", ["+9647701234567"]),
+    ("+964 (0) 770 123 4567", ["+964 (0) 770 123 4567"]),
+    ("(+964) 770-123-4567", ["+964) 770-123-4567"]),
+    # landlines
+    ("هاتف المكتب 01 234 5678", ["01 234 5678"]),
+    ("+964 1 234 5678", ["+964 1 234 5678"]),
+    ("تلفون البيت 066 223 4567", ["066 223 4567"]),
+    # foreign numbers
+    ("call +44 20 7946 0958", ["+44 20 7946 0958"]),
+    ("his US number +1 202-555-0123", ["+1 202-555-0123"]),
+    ("0044 20 7946 0958", ["0044 20 7946 0958"]),
+    ("+44 20 7946 0958, 2023", ["+44 20 7946 0958"]),
+    # Arabic touching the digits, normalization removing characters before the number
+    ("رقمه0770 123 4567", ["0770 123 4567"]),
+    ("رقـــمـه: 0770 123 4567", ["0770 123 4567"]),
+    ("رَقَمُهُ 0770 123 4567", ["0770 123 4567"]),
+    # lists
+    ("07701234567,07801234567", ["07701234567", "07801234567"]),
+    ("07701234567 07801234567", ["07701234567", "07801234567"]),
+    ("علي 0770 123 4567\nحسن 0781 234 5678", ["0770 123 4567", "0781 234 5678"]),
+    ("Ali: 0771 234 5678, Omar: +964 750 765 4321", ["0771 234 5678", "+964 750 765 4321"]),
+    ("Room ab12 call 0770 123 4567", ["0770 123 4567"]),
+    # hard negatives: prices, rates, scores, years, temperatures, document and order numbers
+    ("سعر 25,000 دينار", []),
+    ("سعر الصرف 1480 دينار للدولار", []),
+    ("النتيجة 2-1 لصالح الزوراء", []),
+    ("ثورة 14 تموز 1958", []),
+    ("درجة الحرارة 49 مئوية", []),
+    ("الكتاب ذي العدد 4521 في 2023/7/14", []),
+    ("رقم الطلب 123456789012", []),
+    ("199012345678", []),
+    ("077012345678", []),
+    ("9647701234567890", []),
+    ("0770 123 456", []),
+    ("+964 770 123 45", []),
+    ("15/01/2023", []),
+    ("01/12/2023 10:30", []),
+    ("4111 1111 1111 1111", []),
+    (f"IBAN {make_iban('IQ', 'NBIQ850107701234567')}", []),
+    ("hotel room 0123", []),
+    ("01:23:45 67", []),
+    ("الساعة 06:30 يوم 2024/05/01", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), CASES)
+def test_phone_spans(text: str, values: list[str]) -> None:
+    assert found_spans(R, text) == spans(text, *values)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("0770 123 4567", 0.6),
+        ("رقمه 0770 123 4567", 0.9),
+        ("0770 123 4567 واتساب", 0.9),
+        ("ژمارەکەی 0770 123 4567", 0.9),
+        ("phone: +44 20 7946 0958", 0.9),
+        ("066 223 4567", 0.5),
+        ("+964 66 223 4567", 0.6),
+        ("join our telegram 0770 123 4567", 0.6),  # "tel" inside "telegram" is no cue
+    ],
+)
+def test_scores(text: str, score: float) -> None:
+    (f,) = find(R, text)
+    assert f.score == score
+    assert f.entity_type is EntityType.PHONE_NUMBER
+
+
+def test_telegram_phone_mark_boosts_score() -> None:
+    text = "0770 123 4567"
+    (f,) = find(R, text, (Hint(EntityType.PHONE_NUMBER, 0, len(text)),))
+    assert f.score >= 0.9
+    (g,) = find(R, "رقمه " + text, (Hint(EntityType.PHONE_NUMBER, 5, 5 + len(text)),))
+    assert g.score >= 0.95
+
+
+def test_unrelated_hint_does_not_boost() -> None:
+    text = "0770 123 4567 ali@x.com"
+    (f,) = find(R, text, (Hint(EntityType.EMAIL_ADDRESS, 14, len(text)),))
+    assert f.score == 0.6
+
+
+def test_why_names_rule_not_value() -> None:
+    (f,) = find(R, "رقمه 0770 123 4567")
+    assert "iq mobile" in f.why
+    assert "رقمه" in f.why
+    assert "4567" not in f.why
