@@ -58,5 +58,5 @@ def run_eval(args: argparse.Namespace) -> int:
     from leakwatch.evaluate import evaluate
 
     report = evaluate(Path(args.labels), Path(args.scan))
-    print(report.to_json() if args.format == "json" else report.render())
+    print(report.to_json() if args.format == "json" else report.to_text())
     return 0
