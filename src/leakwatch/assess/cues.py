@@ -182,6 +182,52 @@ AD = CueSet(
         "سەردانمان بکەن",
         "ئۆفەر",
         "لقی",
+        "للتواصل",
+        "للحجز والاستفسار",
+        "مدرس",
+        "مدرس خصوصي",
+        "مدرسه خصوصيه",
+        "دروس",
+        "دروس خصوصيه",
+        "خبره",
+        "سنوات خبره",
+        "دوره صيفيه",
+        "المحامي",
+        "محامي",
+        "مكتبنا",
+        "عطاره",
+        "مولده",
+        "اشتراك",
+        "الاشتراك",
+        "اختصاص",
+        "طبيب اختصاص",
+        "العياده",
+        "مواعيد",
+        "الحجز",
+        "بيع",
+        "نبيع",
+        "lessons",
+        "tutor",
+        "private tutor",
+        "years of experience",
+        "experience",
+        "appointments",
+        "law office",
+        "our office",
+        "subscription",
+        "کلینیک",
+        "کلینیکی",
+        "نۆرینگە",
+        "نۆرینگەی",
+        "بۆ کات گرتن",
+        "نۆرە",
+        "پسپۆڕی",
+        "ئەزموون",
+        "مامۆستای تایبەت",
+        "وانەی تایبەت",
+        "خول",
+        "فرۆشگا",
+        "فرۆشگای",
     ),
 )
 HOTLINE = CueSet(
@@ -223,6 +269,15 @@ HOTLINE = CueSet(
         "فریاگوزاری",
         "ژووری ئۆپەراسیۆن",
         "خزمەتگوزاری کڕیاران",
+        "ژمارەی گەرم",
+        "ژمارەی گەرمی",
+        "بۆ سکاڵا",
+        "سکاڵا",
+        "پۆلیس",
+        "الشرطه",
+        "رقم الشرطه",
+        "مركز الشكاوى",
+        "police",
     ),
 )
 OBITUARY = CueSet(
@@ -375,7 +430,6 @@ PUBLIC_NOTICE = CueSet(
         "إعلان",
         "بيان",
         "تنويه",
-        "تعميم",
         "للعموم",
         "يعلن",
         "تعلن",
@@ -437,6 +491,21 @@ EXPOSURE = CueSet(
         "دزەپێکراو",
         "زانیاری",
         "بڵاوی بکەنەوە",
+        "نصاب",
+        "محتال",
+        "ينصب",
+        "احذروا",
+        "احذروه",
+        "حذاري",
+        "scammer",
+        "scam",
+        "beware",
+        "warning",
+        "fraud",
+        "فێڵباز",
+        "ئاگاداربن",
+        "ئاگادار بن",
+        "exposed",
     ),
     prefix_ok=True,
 )
@@ -491,7 +560,6 @@ THIRD_PARTY = CueSet(
         "صاحب هذا",
         "هذا الشخص",
         "هذه الشخصه",
-        "الشخص",
         "his number",
         "her number",
         "his phone",
@@ -513,7 +581,6 @@ THIRD_PARTY = CueSet(
         "this person",
         "owner of",
         "ژمارەکەی",
-        "ژمارەی",
         "ژمارەی مۆبایلی",
         "مۆبایلەکەی",
         "پاسپۆرتەکەی",
@@ -522,6 +589,23 @@ THIRD_PARTY = CueSet(
         "ئۆتۆمبێلەکەی",
         "ماڵەکەی",
         "ئەم کەسە",
+        "رقم الشخص",
+        "رقم النصاب",
+        "رقم المحتال",
+        "حساب النصاب",
+        "حساب المحتال",
+        "scammer's number",
+        "scammer's account",
+        "scammer's phone",
+        "the scammer",
+        "that's his number",
+        "thats his number",
+        "that's her number",
+        "his account number",
+        "ژمارەکەیەتی",
+        "ژمارەی ئەو",
+        "ژمارەی فێڵباز",
+        "ئەمە ژمارەکەیەتی",
     ),
 )
 FAMILY = CueSet(
@@ -592,6 +676,30 @@ FAMILY = CueSet(
         "خوشکەکەی",
         "باوکی",
         "دایکی",
+        "الابن",
+        "اسم الابن",
+        "الابنه",
+        "اسم الابنه",
+        "البنت",
+        "الزوجه",
+        "اسم الزوجه",
+        "الزوج",
+        "اسم الزوج",
+        "الاخ",
+        "الاخت",
+        "son:",
+        "wife:",
+        "husband:",
+        "brother:",
+        "sister:",
+        "daughter:",
+        "کوڕ",
+        "کچ",
+        "ژن",
+        "مێرد",
+        "برا",
+        "خوشک",
+        "هاوسەر",
     ),
     prefix_ok=False,
 )
@@ -615,6 +723,10 @@ MOTHER = CueSet(
         "ناوی دایک",
         "ناوی دایکی",
         "دایکی",
+        "دایک",
+        "اسم الوالده",
+        "الوالده",
+        "mother:",
     ),
 )
 WORKPLACE = CueSet(
@@ -660,6 +772,23 @@ WORKPLACE = CueSet(
         "شوێنی کار",
         "یەکەی",
         "لیوای",
+        "يشتغل",
+        "تشتغل",
+        "يشتغل ب",
+        "تشتغل ب",
+        "يداوم",
+        "تداوم",
+        "مكان العمل",
+        "جهة العمل",
+        "الدائره:",
+        "الوحده:",
+        "workplace",
+        "works for",
+        "employer",
+        "unit:",
+        "کار دەکات",
+        "شوێنی کاری",
+        "فەرمانگە",
     ),
 )
 RESIDENCE = CueSet(
@@ -697,6 +826,14 @@ RESIDENCE = CueSet(
         "دەژی لە",
         "ماڵی",
         "ماڵەکەی",
+        "📍",
+        "🏠",
+        "السكن",
+        "مكان السكن",
+        "the address",
+        "house",
+        "ناونیشانی ماڵ",
+        "جێگای نیشتەجێبوون",
     ),
     prefix_ok=False,
 )
@@ -751,4 +888,79 @@ LIST = CueSet(
     ),
 )
 
-MESSAGE_CONTEXTS = (AD, HOTLINE, OBITUARY, ELECTION, SPORTS, PUBLIC_NOTICE, EXPOSURE, SELF)
+PROFESSIONAL = CueSet(
+    "professional",
+    (
+        "الاستاذ",
+        "الاستاذه",
+        "الست",
+        "الدكتور",
+        "الدكتوره",
+        "د",
+        "دكتور",
+        "المحامي",
+        "المحاميه",
+        "المهندس",
+        "المهندسه",
+        "المدرب",
+        "المدربه",
+        "الطبيب",
+        "الطبيبه",
+        "الصيدلاني",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "eng",
+        "lawyer",
+        "مامۆستا",
+        "دکتۆر",
+        "د.",
+        "پارێزەر",
+        "ئەندازیار",
+        "ڕاهێنەر",
+    ),
+)
+
+MESSAGE_CONTEXTS = (
+    AD,
+    HOTLINE,
+    OBITUARY,
+    ELECTION,
+    SPORTS,
+    PUBLIC_NOTICE,
+    EXPOSURE,
+    SELF,
+    LIST,
+    THIRD_PARTY,
+)
+
+
+class CueIndex:
+    """Every message-level cue set in one automaton: one pass tells which sets occur."""
+
+    def __init__(self, sets: tuple[CueSet, ...]) -> None:
+        self._automaton: Any = ahocorasick.Automaton()
+        owners: dict[str, list[tuple[str, bool]]] = {}
+        for cue_set in sets:
+            for phrase in cue_set.phrases:
+                norm = normalize_token(phrase).strip()
+                if norm:
+                    owners.setdefault(norm, []).append((cue_set.name, cue_set.prefix_ok))
+        for norm, who in owners.items():
+            self._automaton.add_word(norm, (len(norm), tuple(who)))
+        self._automaton.make_automaton()
+
+    def present(self, text: str) -> frozenset[str]:
+        """Names of the cue sets with at least one word-bounded occurrence in `text`."""
+        found: set[str] = set()
+        for end_idx, (length, who) in self._automaton.iter(text):
+            start, end = end_idx - length + 1, end_idx + 1
+            if start > 0 and _LETTER.match(text[start - 1]) and not _attached(text, start):
+                continue
+            open_end = end < len(text) and _LETTER.match(text[end]) is not None
+            found.update(name for name, prefix_ok in who if prefix_ok or not open_end)
+        return frozenset(found)
+
+
+MESSAGE_CUES = CueIndex(MESSAGE_CONTEXTS)

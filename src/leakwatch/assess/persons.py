@@ -54,6 +54,11 @@ def cue_before(text: str, start: int, cue_set: cues.CueSet, window: int = _CUE_W
     return any(end >= len(snippet) - window for _, end in cue_set.positions(snippet))
 
 
+def cue_after(text: str, end: int, cue_set: cues.CueSet, window: int = _CUE_WINDOW) -> bool:
+    """True if a cue of `cue_set` starts within `window` characters after `end`."""
+    return cue_set.search(normalize_token(text[end : end + window]))
+
+
 def _relation(text: str, person: Finding) -> str:
     if cue_before(text, person.start, cues.MOTHER, 16):
         return "mother"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from leakwatch.assess import cues
-from leakwatch.assess.persons import PersonRecord, cue_before, group_records
+from leakwatch.assess.persons import PersonRecord, cue_after, cue_before, group_records
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
 
@@ -22,6 +23,11 @@ _CRITICAL_ATTR = _GOVERNMENT_ID | _BANK
 _HIGH_ATTR = frozenset({EntityType.PHONE_NUMBER, EntityType.ADDRESS})
 _CONTACT = frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS})
 _FRAMED = _GOVERNMENT_ID | _BANK | frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS})
+
+
+# "إلى/ قسم الموارد البشرية", "To: HR": a document addressed to someone is internal.
+_ADDRESSEE = re.compile(r"(?m)^\s*(?:الي|to|بو|بۆ|بۆ)\s*[/:]")
+_CIRCULAR = re.compile(r"تعميم|بخشنامه|circular")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,25 +55,34 @@ class Context:
     exposure: bool
     self_contact: bool
     listing: bool
+    third_party: bool
+    addressee: bool
+    circular: bool
+    professional: bool = False
 
     @classmethod
     def of(cls, norm: str) -> Context:
+        hit = cues.MESSAGE_CUES.present(norm)
         return cls(
-            ad=cues.AD.search(norm),
-            hotline=cues.HOTLINE.search(norm),
-            obituary=cues.OBITUARY.search(norm),
-            election=cues.ELECTION.search(norm),
-            sports=cues.SPORTS.search(norm),
-            public_notice=cues.PUBLIC_NOTICE.search(norm),
-            exposure=cues.EXPOSURE.search(norm),
-            self_contact=cues.SELF.search(norm),
-            listing=cues.LIST.search(norm),
+            ad="ad" in hit,
+            hotline="hotline" in hit,
+            obituary="obituary" in hit,
+            election="election" in hit,
+            sports="sports" in hit,
+            public_notice="public_notice" in hit,
+            exposure="exposure" in hit,
+            self_contact="self" in hit,
+            listing="list" in hit,
+            third_party="third_party" in hit,
+            addressee=_ADDRESSEE.search(norm) is not None,
+            circular=_CIRCULAR.search(norm) is not None,
         )
 
     @property
     def owner_contact(self) -> bool:
         """Contacts published by their owner: an ad, a hotline, "call me"."""
-        return (self.ad or self.hotline or self.self_contact) and not self.exposure
+        owner = self.ad or self.hotline or self.self_contact or self.professional
+        return owner and not (self.exposure or self.third_party)
 
 
 def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
@@ -75,6 +90,11 @@ def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
     if not findings:
         return Assessment(Verdict.CLEAR, None, (), 0.02, (), 0)
     ctx = Context.of(norm)
+    if any(
+        f.entity_type is EntityType.PERSON and cue_before(text, f.start, cues.PROFESSIONAL, 12)
+        for f in findings
+    ):
+        ctx = replace(ctx, professional=True)
     reasons: list[str] = []
     severities: list[Severity] = []
     categories: set[Category] = set()
@@ -103,7 +123,9 @@ def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
         categories.add(Category.STATE_DOCUMENT)
 
     if not severities:
-        return Assessment(Verdict.CLEAR, None, (), _clear_risk(findings, records, ctx), (), len(records))
+        return Assessment(
+            Verdict.CLEAR, None, (), _clear_risk(findings, records, ctx), (), len(records)
+        )
     severity = max(severities, key=lambda s: s.rank)
     ordered = tuple(c for c in Category if c in categories)
     risk = _leak_risk(severity, findings)
@@ -119,28 +141,17 @@ def _private_attributes(text: str, record: PersonRecord, ctx: Context) -> set[st
             continue
         if ctx.obituary and not ctx.exposure and et not in _CRITICAL_ATTR:
             continue
-        if et is EntityType.ADDRESS and not _home_address(text, attr, ctx):
-            continue
         kinds.add(et.value)
     if not (ctx.obituary and not ctx.exposure):
         if record.family:
             kinds.add("family")
         if record.mother is not None:
             kinds.add("mother")
-        if record.workplace and (kinds or ctx.exposure):
+        if record.workplace:
             kinds.add("workplace")
     if record.public and not kinds & {t.value for t in _CRITICAL_ATTR | {EntityType.ADDRESS}}:
         return set()
     return kinds
-
-
-def _home_address(text: str, address: Finding, ctx: Context) -> bool:
-    """A location that pins a person down: a residence cue, house numbers or a landmark."""
-    if any(ch.isdigit() for ch in address.text) or ctx.exposure:
-        return True
-    if cue_before(text, address.start, cues.RESIDENCE, 30):
-        return True
-    return "near" in address.why or "landmark" in address.why or "precise" in address.why
 
 
 def _bundle_severity(kinds: set[str], record: PersonRecord) -> Severity:
@@ -172,10 +183,12 @@ def _framed_identifiers(text: str, findings: list[Finding], ctx: Context) -> lis
     for f in findings:
         if f.entity_type not in _FRAMED:
             continue
-        if f.entity_type in _GOVERNMENT_ID and f.score >= 0.7:
-            framed.append(f)
-        elif cue_before(text, f.start, cues.THIRD_PARTY, 40) and not (
-            ctx.owner_contact and f.entity_type in _CONTACT
+        if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
+            (
+                cue_before(text, f.start, cues.THIRD_PARTY, 40)
+                or cue_after(text, f.end, cues.THIRD_PARTY, 30)
+            )
+            and not (ctx.owner_contact and f.entity_type in _CONTACT)
         ):
             framed.append(f)
     return framed
@@ -190,6 +203,8 @@ def _state_document(findings: list[Finding], ctx: Context) -> Severity | None:
         return Severity.CRITICAL
     if "public" in why or ctx.public_notice:
         return None
+    if ctx.circular and not ctx.addressee:
+        return None  # a circular to everyone, with no addressee, is a public announcement
     if "letterhead" in why and ("ref" in why or "date" in why):
         return Severity.HIGH
     return None
