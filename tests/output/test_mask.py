@@ -17,7 +17,9 @@ from leakwatch.output.mask import mask
         (EntityType.IQ_PASSPORT, "A12345678", "A123***78"),
         (EntityType.EMAIL_ADDRESS, "ali.h@gmail.com", "a***@gmail.com"),
         (EntityType.PERSON, "علي حسين كاظم", "ع** ح*** ك***"),
-        (EntityType.DATE_OF_BIRTH, "1990", "1***"),
+        (EntityType.DATE_OF_BIRTH, "1990", "****"),
+        (EntityType.DATE_OF_BIRTH, "12/3/1985", "**/*/****"),
+        (EntityType.STATE_DOCUMENT, "جمهورية العراق\nوزارة الداخلية", "ج****** ا***** و**** …"),
         (EntityType.ADDRESS, "م 905 ز 12 د 7", "* 9** * 1* * *"),
     ],
 )

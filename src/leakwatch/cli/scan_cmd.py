@@ -89,12 +89,18 @@ class _Feed:
         return total
 
 
+def _console(stderr: bool = False) -> Console:
+    """A console that does not squeeze tables to 80 columns when output is piped or logged."""
+    console = Console(stderr=stderr)
+    return console if console.is_terminal else Console(stderr=stderr, width=140)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     readers = open_sources(args.paths)
     feed = _Feed(readers)
-    err = Console(stderr=True)
+    err = _console(stderr=True)
     summary = Summary()
     show_progress = err.is_terminal and not args.quiet
 
@@ -128,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             write_results(results, args.format, out, reveal=args.reveal)
 
     if args.format == "table":
-        console = Console()
+        console = _console()
         render_leaks(summary, console)
         render_summary(summary, console)
     elif not args.quiet:

@@ -36,7 +36,12 @@ def run_synth(args: argparse.Namespace) -> int:
         Path(args.out), messages=args.messages, channels=args.channels, seed=args.seed,
         style=args.style,
     )  # fmt: skip
-    print(summary, file=sys.stderr)
+    print(
+        f"wrote {summary.messages:,} messages ({summary.leaks:,} leaks, {summary.clear:,} clear, "
+        f"{summary.hard_negatives:,} hard negatives) in {summary.channels} channels to {args.out} "
+        f"in {summary.seconds:.1f}s; labels: {summary.labels_path}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -12,12 +12,18 @@ def mask(entity_type: EntityType, value: str) -> str:
     """A preview of `value` that never contains it whole.
 
     Numbers keep their first 4 and last 2 digits ("0770*****67"); names and addresses keep
-    the first letter of each word; e-mails the first letter and the domain.
+    the first letter of each word; e-mails the first letter and the domain; dates of birth
+    only their separators; document blocks their first three words' initials.
     """
     if entity_type is EntityType.EMAIL_ADDRESS and "@" in value:
         local, _, domain = value.partition("@")
         return f"{local[:1]}***@{domain}"
-    if entity_type in (EntityType.PERSON, EntityType.ADDRESS, EntityType.STATE_DOCUMENT):
+    if entity_type is EntityType.DATE_OF_BIRTH:
+        return "".join("*" if ch.isalnum() else ch for ch in value)
+    if entity_type is EntityType.STATE_DOCUMENT:
+        words = value.split()
+        return " ".join(_word(w) for w in words[:3]) + (" …" if len(words) > 3 else "")
+    if entity_type in (EntityType.PERSON, EntityType.ADDRESS):
         return " ".join(_word(w) for w in value.split())
     compact = "".join(ch for ch in value if not ch.isspace())
     if len(compact) <= _KEEP_HEAD + _KEEP_TAIL:
