@@ -57,8 +57,15 @@ def _unclaimed_hints(doc: Document, found: list[Finding]) -> list[Finding]:
         if hint.entity_type is not EntityType.EMAIL_ADDRESS and sum(c.isdigit() for c in span) < 7:
             continue
         extra.append(
-            Finding(hint.entity_type, hint.start, hint.end, _HINT_SCORE, "telegram_hint", span,
-                    "marked by telegram")
+            Finding(
+                hint.entity_type,
+                hint.start,
+                hint.end,
+                _HINT_SCORE,
+                "telegram_hint",
+                span,
+                "marked by telegram",
+            )
         )
     return extra
 

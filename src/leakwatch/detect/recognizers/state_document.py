@@ -1,0 +1,299 @@
+"""STATE_DOCUMENT: the marker block of an official letter (letterhead, number/date, classification).
+
+Official Iraqi and KRG letters open with lines that stand alone: "جمهورية العراق", the ministry
+and directorate, "العدد: …", "التاريخ: …", and a marking such as "سري للغاية". The recognizer
+reads lines, not words: a marker only counts where it opens a line (so a news sentence that
+mentions "وزارة الداخلية" or "رئيس جمهورية العراق" is no letterhead), a classification only when
+the line holds nothing else ("عدد محدود من المقاعد" is prose, "محدود" alone is a marking), and a
+number or date only with a digit right after its label. Consecutive marker lines form one block
+(docs/spans.md); a block needs a strong marker (state header, classification) or two kinds.
+
+`why` lists what the block has — letterhead, ref, date, classification — plus "public" when the
+message reads as a public announcement (إعلان، تنويه، مناقصة), which the policy clears.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, ClassVar
+
+from leakwatch.detect.document import Document
+from leakwatch.detect.finding import Finding
+from leakwatch.detect.lexicon import (
+    Match,
+    build_automaton,
+    find_tokens,
+    load,
+    token_map,
+    word_key,
+)
+from leakwatch.detect.recognizer import Recognizer
+from leakwatch.entities import EntityType
+
+COUNTRY = "country"
+AGENCY = "agency"
+UNIT = "unit"  # sub-unit or state company: continues a letterhead, never makes one
+CLASS = "classification"
+WEAK_CLASS = "weak_classification"
+EXTRA = "extra"  # "عاجل", "urgent": part of a marking line, never a marker alone
+REF = "ref"
+DATE = "date"
+PUBLIC = "public"
+
+CLASSIFICATIONS = (
+    "سري",
+    "سري للغايه",
+    "سري وشخصي",
+    "سري و شخصي",
+    "شخصي وسري",
+    "شخصي و سري",
+    "سري جدا",
+    "سري وفوري",
+    "سري وعاجل",
+    "سري ومستعجل",
+    "كتمان",
+    "مكتوم",
+    "محجوب",
+    "confidential",
+    "secret",
+    "top secret",
+    "strictly confidential",
+    "classified",
+    "نهێنی",
+    "زۆر نهێنی",
+    "نهێنی و تایبەت",
+    "نهێنی و بەپەلە",
+)
+WEAK_CLASSIFICATIONS = ("محدود", "restricted", "سنووردار")
+EXTRAS = (
+    "عاجل",
+    "فوري",
+    "وفوري",
+    "مستعجل",
+    "عاجل جدا",
+    "على الفور",
+    "وعلى الفور",
+    "شخصي",
+    "urgent",
+    "immediate",
+    "بەپەلە",
+    "تایبەت",
+)
+REF_LABELS = (
+    "العدد",
+    "الرقم",
+    "رقم الكتاب",
+    "رقم الوثيقه",
+    "ref",
+    "ref no",
+    "reference",
+    "no",
+    "ژمارە",
+    "ژ",
+)
+DATE_LABELS = ("التاريخ", "تاريخ", "date", "بەروار", "ڕێکەوت")
+PUBLIC_CUES = (
+    "اعلان",
+    "الاعلان",
+    "بيان",
+    "تنويه",
+    "للعموم",
+    "يعلن",
+    "تعلن",
+    "نعلن",
+    "مناقصه",
+    "اعلان مناقصه",
+    "المناقصه",
+    "تعميم للعموم",
+    "public notice",
+    "announcement",
+    "notice",
+    "tender",
+    "ڕاگەیاندن",
+    "ئاگاداری",
+    "ئاگادارکردنەوە",
+)
+_KIND_ORDER = ("letterhead", "ref", "date", "classification", "public")
+
+_WORDS = re.compile(r"[^\W_]+")
+_VALUE_DIGIT = re.compile(r"[ \t]*[:/.\-–=]?[^\n\d]{0,20}\d")
+_MAX_LINE = 90
+_BODY_HEADS = frozenset({"الي", "م", "الموضوع", "to", "subject", "re", "بابهت", "بۆ"})
+_AGENCY_WORDS = 9
+
+
+@cache
+def _automaton() -> Any:
+    kinds: dict[str, str] = dict(load("state_markers").entries)
+    for words, kind in (
+        (CLASSIFICATIONS, CLASS),
+        (WEAK_CLASSIFICATIONS, WEAK_CLASS),
+        (EXTRAS, EXTRA),
+        (REF_LABELS, REF),
+        (DATE_LABELS, DATE),
+        (PUBLIC_CUES, PUBLIC),
+    ):
+        for word in words:
+            kinds.setdefault(word_key(word), kind)
+    return build_automaton(kinds, ("و", "ب", "ف"), lambda k: k == PUBLIC)
+
+
+class StateDocumentRecognizer(Recognizer):
+    """Finds blocks of official-letter marker lines."""
+
+    name: ClassVar[str] = "state_document"
+    entities: ClassVar[tuple[EntityType, ...]] = (EntityType.STATE_DOCUMENT,)
+
+    def analyze(self, doc: Document) -> Iterator[Finding]:
+        norm = doc.norm
+        automaton = _automaton()
+        if not any(_opens_line(norm, s) for s in token_map(norm, automaton)):
+            return  # no marker opens a line: no letterhead, number line or marking
+        matches = find_tokens(norm, automaton)
+        public = any(m.value == PUBLIC for m in matches)
+        for start, end, kinds, lines in _blocks(norm, matches):
+            score = _score(kinds, lines)
+            if not score:
+                continue
+            found = {"letterhead" if k in (COUNTRY, AGENCY, UNIT) else k for k in kinds}
+            if WEAK_CLASS in found:
+                found.discard(WEAK_CLASS)
+                found.add(CLASS)
+            if public:
+                found.add(PUBLIC)
+            why = ",".join(k for k in _KIND_ORDER if k in found)
+            yield doc.finding(EntityType.STATE_DOCUMENT, start, end, score, self.name, why)
+
+
+def _blocks(norm: str, matches: list[Match[Any]]) -> Iterator[tuple[int, int, set[str], int]]:
+    """Runs of marker lines; blank lines and up to two short unit-name lines inside a
+    letterhead ("شركة نفط الجنوب" between the ministry and "العدد") do not break a run."""
+    block: list[Any] = []  # [start, end, kinds, marker lines, letterhead still open]
+    bridges = 0
+    m_i = 0
+    line_start = 0
+    for line_end in _line_ends(norm):
+        line_matches = []
+        while m_i < len(matches) and matches[m_i].start < line_end:
+            if matches[m_i].start >= line_start:
+                line_matches.append(matches[m_i])
+            m_i += 1
+        marker = _marker_line(norm, line_start, line_end, line_matches)
+        if marker is not None:
+            start, end, kinds = marker
+            if block and (bridges == 0 or (block[4] and bridges <= 2)):
+                block[1] = end
+                block[2] |= kinds
+                block[3] += 1
+            else:
+                if block:
+                    yield block[0], block[1], block[2], block[3]
+                block = [start, end, set(kinds), 1, False]
+            block[4] = bool(kinds & {COUNTRY, AGENCY, UNIT}) and not kinds & {REF, DATE}
+            bridges = 0
+        elif any(c.isalnum() for c in norm[line_start:line_end]):
+            if block and _bridge(norm, line_start, line_end):
+                bridges += 1
+            elif block:
+                yield block[0], block[1], block[2], block[3]
+                block, bridges = [], 0
+        line_start = line_end + 1
+    if block:
+        yield block[0], block[1], block[2], block[3]
+
+
+def _bridge(norm: str, start: int, end: int) -> bool:
+    """A short line without digits that may name a unit inside a letterhead."""
+    words = _WORDS.findall(norm, start, end)
+    if not words or len(words) > 6 or any(c.isdigit() for c in norm[start:end]):
+        return False
+    return words[0] not in _BODY_HEADS
+
+
+def _opens_line(norm: str, pos: int) -> bool:
+    """Only symbols and spaces stand between the line start and `pos`."""
+    k = pos - 1
+    while k >= 0 and norm[k] != "\n":
+        if norm[k].isalnum():
+            return False
+        k -= 1
+    return True
+
+
+def _line_ends(norm: str) -> Iterator[int]:
+    pos = norm.find("\n")
+    while pos != -1:
+        yield pos
+        pos = norm.find("\n", pos + 1)
+    yield len(norm)
+
+
+def _marker_line(
+    norm: str, start: int, end: int, matches: list[Match[Any]]
+) -> tuple[int, int, set[str]] | None:
+    """(first marker char, last alnum char + 1, kinds) when the line is a marker line."""
+    if not matches:
+        return None
+    content = start
+    while content < end and not norm[content].isalnum():
+        content += 1
+    lead = matches[0]
+    if lead.outer != content or lead.value in (PUBLIC, EXTRA):
+        return None
+    last = end
+    while last > content and not norm[last - 1].isalnum():
+        last -= 1
+    if last - content > _MAX_LINE:
+        return None
+    kinds: set[str] = set()
+    if lead.value in (CLASS, WEAK_CLASS):
+        if not _only_markers(norm, content, last, matches):
+            return None
+    elif lead.value in (AGENCY, UNIT):
+        words = len(_WORDS.findall(norm, content, last))
+        if words > _AGENCY_WORDS or any(m.value == PUBLIC for m in matches):
+            return None
+    elif lead.value in (REF, DATE) and not _VALUE_DIGIT.match(norm, lead.end):
+        return None
+    for m in matches:
+        if m.value in (REF, DATE):
+            if _VALUE_DIGIT.match(norm, m.end):
+                kinds.add(m.value)
+        elif m.value in (COUNTRY, AGENCY, UNIT, CLASS):
+            kinds.add(m.value)
+        elif m.value == WEAK_CLASS and (m is lead or kinds):
+            kinds.add(WEAK_CLASS)
+    if not kinds:
+        return None
+    return lead.start, last, kinds
+
+
+def _only_markers(norm: str, start: int, end: int, matches: list[Match[Any]]) -> bool:
+    """Every word of the line is a marking (or sits in a number/date value after a label)."""
+    covered: list[tuple[int, int]] = []
+    for m in matches:
+        if m.value in (REF, DATE):
+            covered.append((m.outer, end))
+            break
+        if m.value == PUBLIC:
+            return False
+        covered.append((m.outer, m.end))
+    for w in _WORDS.finditer(norm, start, end):
+        if not any(a <= w.start() and w.end() <= b for a, b in covered):
+            return False
+    return True
+
+
+def _score(kinds: set[str], lines: int) -> float:
+    """0 when the block lacks a strong marker; stronger blocks score higher."""
+    strong = kinds & {COUNTRY, CLASS, WEAK_CLASS}
+    structure = len(kinds & {AGENCY, REF, DATE})
+    if not strong and structure < 2 and not (AGENCY in kinds and lines >= 2):
+        return 0.0
+    if CLASS in kinds or (COUNTRY in kinds and structure):
+        return 0.9
+    if structure >= 2 or (strong and structure):
+        return 0.85
+    return 0.75
