@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
 from leakwatch.detect.recognizer import Recognizer
+from leakwatch.detect.rows import infer_row_fields
 from leakwatch.entities import EntityType
 from leakwatch.sources.message import Hint
 
@@ -44,6 +45,7 @@ class Analyzer:
             for recognizer in self.recognizers:
                 found.extend(recognizer.analyze(doc))
             found.extend(_unclaimed_hints(doc, found))
+            found.extend(infer_row_fields(text, found))
         return doc, resolve_overlaps(found)
 
 

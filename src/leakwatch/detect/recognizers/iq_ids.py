@@ -27,9 +27,15 @@ _AFTER_CUE_CIVIL = re.compile(r"[^0-9]{0,30}?(?<![a-z])([0-9]{6,9})(?![0-9a-z])"
 _AFTER_CUE_RESIDENCE = re.compile(r"[^0-9]{0,30}?(?<![a-z])([0-9]{5,10})(?![0-9a-z])")
 # Record (سجل) and page (صحيفة) numbers that complete an old civil ID: "… سجل 45 صحيفة 89".
 _GLUE = r"[ \t]*[,\-–/]?[ \t]*(?:و[ \t]*)?"
-_REC_WORD = r"(?:رقم[ \t]*)?(?:ال)?سجل|س(?![\w])|record|rec\.?|registry|reg\.?|تومار"
+_REC_WORD = r"(?:رقم[ \t]*)?(?:ال)?سجل|س(?![\w])|record|rec\.?|registry|reg\.?|تومار|تۆمار"
 _PAGE_WORD = r"(?:رقم[ \t]*)?(?:ال)?صحيفه|ص(?![\w])|page|pg\.?|p\.|لاپهڕه"
 _NUM_AFTER = r"[ \t]*[:\-.]?[ \t]*[0-9]{1,6}(?![0-9])"
+# A number followed by both a record and a page number is an old civil ID even without a cue:
+# nothing else in Iraqi documents is written "1234567 سجل 45 صحيفة 89".
+_STRUCTURED_CIVIL = re.compile(
+    rf"(?<![0-9a-z])([0-9]{{5,9}})(?=(?:{_GLUE}(?:{_REC_WORD}){_NUM_AFTER})"
+    rf"(?:{_GLUE}(?:{_PAGE_WORD}){_NUM_AFTER}))"
+)
 _RECORD_PAGE = re.compile(
     rf"(?:{_GLUE}(?:{_REC_WORD}){_NUM_AFTER})?(?:{_GLUE}(?:{_PAGE_WORD}){_NUM_AFTER})?"
 )
@@ -106,17 +112,19 @@ class _CuedNumberRecognizer(Recognizer):
 
 
 class CivilIdRecognizer(_CuedNumberRecognizer):
-    """Old civil-status ID (هوية الأحوال المدنية): 6-9 digits after its cue, never without one.
+    """Old civil-status ID (هوية الأحوال المدنية): 6-9 digits after its cue, or any 5-9 digit
+    number followed by both a record (سجل) and a page (صحيفة) number, a shape nothing else has.
 
-    Where the record (سجل) and page (صحيفة) numbers follow directly, the span runs to the last
-    of their digits (docs/spans.md). Score: 0.85 with the cue, 0.95 with record/page too.
+    Where the record and page numbers follow directly, the span runs to the last of their
+    digits (docs/spans.md). Score: 0.85 with the cue or the record/page shape, 0.95 with both.
     """
 
     name: ClassVar[str] = "iq_civil_id"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.IQ_CIVIL_ID,)
     CONTEXT: ClassVar[tuple[str, ...]] = (
         "هوية الأحوال المدنية", "هوية الاحوال", "هويه احوال", "الهوية المدنية", "رقم الهوية",
-        "هوية مدنية", "ناسنامە", "civil id", "civil status id",
+        "هوية مدنية", "ناسنامە", "civil id", "civil status id", "هويته", "هويتها",
+        "هويته المدنية", "هويتها المدنية", "ناسنامەکەی", "ژمارەی ناسنامە",
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
     _AFTER: ClassVar[re.Pattern[str]] = _AFTER_CUE_CIVIL
@@ -126,6 +134,21 @@ class CivilIdRecognizer(_CuedNumberRecognizer):
     def _extend(self, norm: str, end: int) -> int:
         m = _RECORD_PAGE.match(norm, end)
         return m.end() if m else end
+
+    def analyze(self, doc: Document) -> Iterator[Finding]:
+        cued = list(super().analyze(doc))
+        yield from cued
+        norm = doc.norm
+        if "سجل" not in norm and "record" not in norm and "تۆمار" not in norm:
+            return
+        for m in _STRUCTURED_CIVIL.finditer(norm):
+            start, end = m.start(1), self._extend(norm, m.end(1))
+            o_start = doc.normalized.to_original(start, end)[0]
+            if all_same(m.group(1)) or any(f.start <= o_start < f.end for f in cued):
+                continue
+            yield doc.finding(
+                self._ENTITY, start, end, 0.85, self.name, "civil id + record and page"
+            )
 
 
 class ResidenceCardRecognizer(_CuedNumberRecognizer):

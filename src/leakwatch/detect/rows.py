@@ -1,0 +1,206 @@
+"""Fields of tabular leaks: a header row names the columns, the rows below fill them.
+
+Lists of people are the commonest bulk leak (salary sheets, voter rolls, "lists of
+collaborators"). Their cells carry no cue of their own — the header says what they are — so
+recognizers that need a cue miss them. This step reads a header row, then types each unclaimed
+cell of the rows below by its column, when the cell has the shape of that type. Without a
+header, a bare date in the same row as a name of a list is a date of birth.
+
+It runs after the recognizers and only adds findings where none exists, on original offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from leakwatch.detect.finding import Finding
+from leakwatch.entities import EntityType
+from leakwatch.normalize import normalize_token
+
+NAME = "table_columns"
+_DELIMS = ("|", "\t", ",", "،", ";")
+_HEADERS: dict[EntityType, tuple[str, ...]] = {
+    EntityType.PERSON: (
+        "الاسم", "الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي", "اسم", "اسم الموظف",
+        "اسم المنتسب", "name", "full name", "ناو", "ناوی تەواو", "ناوی سیانی",
+    ),
+    EntityType.DATE_OF_BIRTH: (
+        "التولد", "تاريخ الميلاد", "تاريخ التولد", "المواليد", "مواليد", "الولادة", "تاريخ الولادة",
+        "سنة الولادة", "dob", "date of birth", "born", "birth", "birth date", "year of birth",
+        "لەدایکبوون", "بەرواری لەدایکبوون", "ساڵی لەدایکبوون",
+    ),
+    EntityType.IQ_RESIDENCE_CARD: (
+        "بطاقة السكن", "رقم بطاقة السكن", "residence card", "کارتی نیشتەجێبوون",
+    ),
+    EntityType.IQ_CIVIL_ID: (
+        "رقم الهوية", "الهوية", "هوية الاحوال", "الهوية المدنية", "civil id", "ناسنامە",
+        "ژمارەی ناسنامە",
+    ),
+    EntityType.IQ_NATIONAL_ID: (
+        "البطاقة الوطنية", "الرقم الوطني", "رقم البطاقة الوطنية", "national id", "national card",
+        "کارتی نیشتمانی",
+    ),
+    EntityType.IQ_PASSPORT: ("جواز", "رقم الجواز", "جواز السفر", "passport", "پاسپۆرت"),
+    EntityType.PHONE_NUMBER: (
+        "الهاتف", "الموبايل", "رقم الهاتف", "التلفون", "phone", "mobile", "tel", "مۆبایل",
+        "ژمارەی مۆبایل", "تەلەفۆن",
+    ),
+    EntityType.ADDRESS: ("العنوان", "السكن", "محل السكن", "address", "ناونیشان"),
+    EntityType.IBAN_CODE: ("iban", "ايبان", "الايبان", "رقم الحساب"),
+    EntityType.EMAIL_ADDRESS: ("email", "e-mail", "البريد", "الايميل", "ئیمەیڵ"),
+}  # fmt: skip
+_HEADER_OF = {normalize_token(h): et for et, hs in _HEADERS.items() for h in hs}
+
+_MONTHS = (
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"كانون الثاني|كانون الاول|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|"
+    r"تشرين الثاني|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر"
+)
+_YEAR = r"(?:19[2-9][0-9]|200[0-9]|201[0-5])"
+_DATE_CELL = re.compile(
+    rf"(?:{_YEAR}|[0-3]?[0-9][/.\-][01]?[0-9][/.\-]{_YEAR}|{_YEAR}[/.\-][01]?[0-9][/.\-][0-3]?[0-9]"
+    rf"|[0-3]?[0-9] (?:{_MONTHS}),? {_YEAR}|(?:{_MONTHS}) [0-3]?[0-9], {_YEAR})"
+)
+_DIGITS = re.compile(r"[0-9][0-9 \-]*[0-9]")
+_ID_LENGTH: dict[EntityType, tuple[int, int]] = {
+    EntityType.IQ_RESIDENCE_CARD: (5, 10),
+    EntityType.IQ_CIVIL_ID: (5, 9),
+    EntityType.IQ_NATIONAL_ID: (12, 12),
+}
+
+
+def _cells(line: str, offset: int, delim: str) -> list[tuple[int, int]]:
+    """(start, end) of each stripped cell of `line`, honouring double quotes (CSV)."""
+    spans: list[tuple[int, int]] = []
+    start, quoted = 0, False
+    for i, ch in enumerate(line + delim):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delim and not quoted:
+            a, b = start, i
+            while a < b and line[a] in ' "\u200f\u200e':
+                a += 1
+            while b > a and line[b - 1] in ' "\u200f\u200e':
+                b -= 1
+            spans.append((offset + a, offset + b))
+            start = i + 1
+    return spans
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _fits(et: EntityType, cell: str) -> bool:
+    norm = normalize_token(cell)
+    if et is EntityType.DATE_OF_BIRTH:
+        return _DATE_CELL.fullmatch(norm) is not None
+    if et in _ID_LENGTH:
+        lo, hi = _ID_LENGTH[et]
+        m = _DIGITS.match(norm)
+        digits = sum(c.isdigit() for c in m.group()) if m else 0
+        return (
+            m is not None
+            and lo <= digits <= hi
+            and (m.end() == len(norm) or et is EntityType.IQ_CIVIL_ID)
+        )
+    if et is EntityType.PERSON:
+        words = norm.split()
+        return 2 <= len(words) <= 7 and not any(c.isdigit() for c in norm)
+    if et is EntityType.ADDRESS:
+        return any(c.isalpha() for c in norm) and len(norm) >= 3
+    return False
+
+
+def infer_row_fields(text: str, found: list[Finding]) -> list[Finding]:
+    """Findings for table cells typed by their column header (or a list row's bare date)."""
+    if "\n" not in text:
+        return _row_dates(text, found) if found else []
+    claimed = [(f.start, f.end) for f in found]
+    out: list[Finding] = []
+    columns: dict[int, EntityType] | None = None
+    delim = ""
+    for offset, line in _lines(text):
+        if columns is not None and delim in line:
+            cells = _cells(line, offset, delim)
+            for i, (a, b) in enumerate(cells):
+                et = columns.get(i)
+                if et is None or b <= a or any(s < b and a < e for s, e in claimed):
+                    continue
+                if _fits(et, text[a:b]):
+                    out.append(Finding(et, a, b, 0.7, NAME, text[a:b], f"column '{et.value}'"))
+                    claimed.append((a, b))
+            continue
+        columns = None
+        header = _header(line, offset)
+        if header is not None:
+            delim, columns = header
+    found_all = [*found, *out]
+    return out + _row_dates(text, found_all)
+
+
+def _header(line: str, offset: int) -> tuple[str, dict[int, EntityType]] | None:
+    for delim in _DELIMS:
+        if line.count(delim) < 1:
+            continue
+        cells = _cells(line, 0, delim)
+        if len(cells) < 2:
+            continue
+        columns = {}
+        for i, (a, b) in enumerate(cells):
+            et = _HEADER_OF.get(normalize_token(line[a:b]).rstrip(":"))
+            if et is not None:
+                columns[i] = et
+        if set(columns.values()) == {EntityType.PERSON}:
+            continue  # "Name,Price": a product list, not a list of people
+        if columns and len(columns) >= max(1, len(cells) // 3):
+            return delim, columns
+    return None
+
+
+_ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t/]|\s-\s)\s*")
+
+
+def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
+    """A bare date or year in its own cell of a row that names a person: a date of birth."""
+    persons = [f for f in found if f.entity_type is EntityType.PERSON and "public" not in f.why]
+    if not persons:
+        return []
+    rows_with_people = {text.count("\n", 0, p.start) for p in persons}
+    out: list[Finding] = []
+    for offset, line in _lines(text):
+        row = text.count("\n", 0, offset)
+        if row not in rows_with_people:
+            continue
+        bounds = [0, *(x for m in _ROW_SPLIT.finditer(line) for x in m.span()), len(line)]
+        for lo, hi in zip(bounds[::2], bounds[1::2], strict=False):
+            a, b = _strip(line, lo, hi)
+            start, end = offset + a, offset + b
+            if b <= a or any(f.start < end and start < f.end for f in found):
+                continue
+            cell = line[a:b]
+            if _DATE_CELL.fullmatch(normalize_token(cell)):
+                out.append(
+                    Finding(
+                        EntityType.DATE_OF_BIRTH,
+                        start,
+                        end,
+                        0.6,
+                        NAME,
+                        cell,
+                        "date in a person row",
+                    )
+                )
+    return out
+
+
+def _strip(line: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and not line[a].isalnum():
+        a += 1
+    while b > a and not line[b - 1].isalnum():
+        b -= 1
+    return a, b

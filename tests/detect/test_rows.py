@@ -1,0 +1,50 @@
+"""Table columns and list rows: cells typed by their header, bare dates in person rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from leakwatch.detect.analyzer import Analyzer
+from leakwatch.detect.registry import default_recognizers
+from leakwatch.entities import EntityType
+
+ANALYZER = Analyzer(default_recognizers())
+
+ROWS = [
+    # CSV with an Arabic header: residence card and birth date columns
+    ("الاسم,بطاقة السكن,التولد\nباقر قحطان الخاقاني,١٧٥٠٧٣٣,١٦-٢-١٩٧٩\n"
+     "سيف جلال الكعبي,٨٤٢٤٤٥١٧,١٩٥١",
+     [(EntityType.IQ_RESIDENCE_CARD, "١٧٥٠٧٣٣"), (EntityType.DATE_OF_BIRTH, "١٦-٢-١٩٧٩"),
+      (EntityType.IQ_RESIDENCE_CARD, "٨٤٢٤٤٥١٧"), (EntityType.DATE_OF_BIRTH, "١٩٥١")]),
+    # Markdown-like table with an English header
+    ("| # | Name | DOB |\n| 1 | Abeer Kareem Al-Safi | October 1, 1982 |\n"
+     "| 2 | Hind Ali Nawzad | 1984-07-25 |",
+     [(EntityType.DATE_OF_BIRTH, "October 1, 1982"), (EntityType.DATE_OF_BIRTH, "1984-07-25")]),
+    # Kurdish header, civil ID column
+    ("ناو | ناسنامە\nهێمن سدیق ئالان | 7233144\nزەینەب نوری عەلی | 9288572",
+     [(EntityType.IQ_CIVIL_ID, "7233144"), (EntityType.IQ_CIVIL_ID, "9288572")]),
+    # no header: a bare year beside a name in a list row
+    ("Staff list\n1. Pshtiwan Ammar Luay / 1971\n2. Sozan Hamid Rashid / 1975",
+     [(EntityType.DATE_OF_BIRTH, "1971"), (EntityType.DATE_OF_BIRTH, "1975")]),
+]  # fmt: skip
+
+NOT_ROWS = [
+    # prices in a table are not identifiers; years after 2015 are not birth years
+    "المادة,السعر\nطماطة,1500\nبصل,750",
+    "| team | score |\n| Zawraa | 2 |\n| Talaba | 1 |",
+    "افتتاح جسر الجادرية 2023",
+    "Name,Price\nKebab plate,12000",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_cells_are_typed_by_their_column(text: str, expected: list[tuple[EntityType, str]]) -> None:
+    _, findings = ANALYZER.analyze(text)
+    got = [(f.entity_type, f.text) for f in findings if f.entity_type in {e for e, _ in expected}]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NOT_ROWS)
+def test_numbers_in_other_tables_are_not_identifiers(text: str) -> None:
+    _, findings = ANALYZER.analyze(text)
+    assert not [f for f in findings if f.recognizer == "table_columns"]
