@@ -1,41 +1,55 @@
-# Two commands a new user needs: `make demo` and `make test`. Each bootstraps .venv itself.
+# Two commands a new user needs: `make demo` and `make test`. Each bootstraps what it needs.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The same sources compiled with mypyc (setup.py): what `make bench` measures and ships.
+FAST := .venv-fast
+FAST_STAMP := $(FAST)/.installed
+SOURCES := $(shell find src -name '*.py' -o -name '*.txt') setup.py pyproject.toml
 DEMO := demo
 
-.PHONY: demo test lint typecheck unit bench lexicons clean
+.PHONY: demo test lint typecheck unit unit-compiled bench lexicons clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)  ## generate a labelled demo export, scan it, print the leak summary and the scores
+$(FAST_STAMP): $(SOURCES)
+	$(PYTHON) -m venv $(FAST)
+	$(FAST)/bin/pip install --quiet --upgrade pip
+	LEAKWATCH_MYPYC=1 $(FAST)/bin/pip install --quiet '.[dev]'
+	touch $(FAST_STAMP)
+
+demo: $(STAMP)  ## write a labelled synthetic export, scan it, print the leak summary and the scores
 	$(BIN)/leakwatch synth $(DEMO) --messages 5000 --seed 7
 	$(BIN)/leakwatch scan $(DEMO) --format jsonl --output $(DEMO)/scan.jsonl
 	$(BIN)/leakwatch eval $(DEMO)/labels.jsonl $(DEMO)/scan.jsonl
 
-test: lint typecheck unit  ## the whole suite: ruff, mypy --strict, pytest
+test: lint typecheck unit unit-compiled  ## ruff, mypy --strict, pytest on plain and compiled builds
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts setup.py
+	$(BIN)/ruff format --check src tests benchmarks scripts setup.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -q -n auto
 
-bench: $(STAMP)  ## throughput vs Presidio's pattern recognizers (installs the bench extra)
-	$(BIN)/pip install --quiet -e '.[bench]'
-	$(BIN)/python benchmarks/throughput.py --messages 100000
+unit-compiled: $(FAST_STAMP)  ## detection, assessment and CLI tests against the mypyc build
+	$(FAST)/bin/python -c "import leakwatch.detect.recognizers.person as m; assert m.__file__.endswith('.so'), m.__file__"
+	$(FAST)/bin/python -m pytest -q -n auto tests/detect tests/assess tests/normalize tests/cli
+
+bench: $(FAST_STAMP)  ## throughput vs Presidio's pattern recognizers, on the compiled build
+	LEAKWATCH_MYPYC=1 $(FAST)/bin/pip install --quiet '.[bench]'
+	$(FAST)/bin/python benchmarks/throughput.py --messages 100000 --markdown
 
 lexicons: $(STAMP)  ## rebuild the shipped lexicons from ../shared/data
 	$(BIN)/python scripts/build_lexicons.py
 
 clean:
-	rm -rf $(VENV) $(DEMO) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(FAST) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache
