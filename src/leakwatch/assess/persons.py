@@ -9,12 +9,13 @@ one record per line.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from leakwatch.assess import cues
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
-from leakwatch.normalize import normalize_token
+from leakwatch.normalize import NormalizedText, normalize, normalize_token
 
 #: Entity types that can be attributes of a person.
 ATTRIBUTE_TYPES = frozenset(
@@ -48,10 +49,37 @@ class PersonRecord:
     public: bool
 
 
+class Spans:
+    """A message and its normalized text: the normalized form of any span of the original.
+
+    Normalization folds character by character, so normalizing `text[a:b]` gives the slice of
+    the whole normalized text between the images of `a` and `b`; the cue checks slice instead
+    of normalizing each window again. Where that does not hold (a capital sigma, whose
+    lower-casing reads its neighbours, or a `norm` that is not `text`'s), windows are
+    normalized one by one as before.
+    """
+
+    def __init__(self, text: str, norm: str, normalized: NormalizedText | None = None) -> None:
+        if normalized is None or normalized.original != text or normalized.text != norm:
+            normalized = normalize(text)
+        self.text = text
+        self.norm = norm
+        self.offsets = normalized.offsets
+        self.exact = normalized.text == norm and "\u03a3" not in text
+
+    def of(self, start: int, end: int) -> str:
+        """`normalize_token(text[start:end])` for 0 <= start."""
+        if not self.exact:
+            return normalize_token(self.text[start:end])
+        offsets = self.offsets
+        if offsets is None:
+            return self.norm[start:end]
+        return self.norm[bisect_left(offsets, start) : bisect_left(offsets, end)]
+
+
 def cue_before(text: str, start: int, cue_set: cues.CueSet, window: int = _CUE_WINDOW) -> bool:
     """True if a cue of `cue_set` ends within `window` characters before `start`."""
-    snippet = normalize_token(text[max(0, start - window) : start])
-    return any(end >= len(snippet) - window for _, end in cue_set.positions(snippet))
+    return _cue_in(normalize_token(text[max(0, start - window) : start]), cue_set, window)
 
 
 def cue_after(text: str, end: int, cue_set: cues.CueSet, window: int = _CUE_WINDOW) -> bool:
@@ -59,23 +87,49 @@ def cue_after(text: str, end: int, cue_set: cues.CueSet, window: int = _CUE_WIND
     return cue_set.search(normalize_token(text[end : end + window]))
 
 
-def _relation(text: str, person: Finding) -> str:
-    if cue_before(text, person.start, cues.MOTHER, 16):
+def span_cue_before(spans: Spans, start: int, cue_set: cues.CueSet, window: int) -> bool:
+    """`cue_before` over a message's `Spans`."""
+    return _cue_in(spans.of(max(0, start - window), start), cue_set, window)
+
+
+def span_cue_after(spans: Spans, end: int, cue_set: cues.CueSet, window: int) -> bool:
+    """`cue_after` over a message's `Spans`."""
+    return cue_set.search(spans.of(end, end + window))
+
+
+def _cue_in(snippet: str, cue_set: cues.CueSet, window: int) -> bool:
+    if not snippet:
+        return False
+    low = len(snippet) - window
+    return any(end >= low for _, end in cue_set.positions(snippet))
+
+
+def _relation(spans: Spans, person: Finding) -> str:
+    snippet = spans.of(max(0, person.start - 16), person.start)
+    if _cue_in(snippet, cues.MOTHER, 16):
         return "mother"
-    if cue_before(text, person.start, cues.FAMILY, 16):
+    if _cue_in(snippet, cues.FAMILY, 16):
         return "family"
     return "main"
 
 
-def group_records(text: str, findings: list[Finding], public_context: bool) -> list[PersonRecord]:
-    """Person records of a message, in text order (public-role names flagged, not dropped)."""
+def group_records(
+    text: str, findings: list[Finding], public_context: bool, spans: Spans | None = None
+) -> list[PersonRecord]:
+    """Person records of a message, in text order (public-role names flagged, not dropped).
+
+    `spans` is the message's `Spans` when the caller has it (it saves normalizing windows).
+    """
     names = [f for f in findings if f.entity_type is EntityType.PERSON]
     if not names:
         return []
+    if spans is None:
+        normalized = normalize(text)
+        spans = Spans(text, normalized.text, normalized)
     mains: list[Finding] = []
     relations: dict[int, list[tuple[str, Finding]]] = {}
     for person in names:
-        kind = _relation(text, person)
+        kind = _relation(spans, person)
         if kind == "main" or not mains:
             mains.append(person)
             relations[len(mains) - 1] = []
@@ -89,14 +143,14 @@ def group_records(text: str, findings: list[Finding], public_context: bool) -> l
     for i, name in enumerate(mains):
         rel = relations[i]
         end = mains[i + 1].start if i + 1 < len(mains) else len(text)
-        segment = normalize_token(text[name.end : end])
+        segment = spans.of(name.end, end)[:120]
         records.append(
             PersonRecord(
                 name=name,
                 attributes=tuple(attributes[i]),
                 family=tuple(p for k, p in rel if k == "family"),
                 mother=next((p for k, p in rel if k == "mother"), None),
-                workplace=cues.WORKPLACE.search(segment[:120]),
+                workplace=cues.WORKPLACE.search(segment),
                 public="public" in name.why or public_context,
             )
         )

@@ -6,9 +6,16 @@ import re
 from dataclasses import dataclass, replace
 
 from leakwatch.assess import cues
-from leakwatch.assess.persons import PersonRecord, cue_after, cue_before, group_records
+from leakwatch.assess.persons import (
+    PersonRecord,
+    Spans,
+    group_records,
+    span_cue_after,
+    span_cue_before,
+)
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
+from leakwatch.normalize import NormalizedText
 
 _GOVERNMENT_ID = frozenset(
     {
@@ -85,13 +92,21 @@ class Context:
         return owner and not (self.exposure or self.third_party)
 
 
-def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
-    """Apply the leak policy to one message's findings."""
+def assess(
+    text: str, norm: str, findings: list[Finding], normalized: NormalizedText | None = None
+) -> Assessment:
+    """Apply the leak policy to one message's findings.
+
+    `normalized` is `normalize(text)` when the caller has it (`norm` is its text); without it
+    the offsets are computed again.
+    """
     if not findings:
         return Assessment(Verdict.CLEAR, None, (), 0.02, (), 0)
     ctx = Context.of(norm)
+    spans = Spans(text, norm, normalized)
     if any(
-        f.entity_type is EntityType.PERSON and cue_before(text, f.start, cues.PROFESSIONAL, 12)
+        f.entity_type is EntityType.PERSON
+        and span_cue_before(spans, f.start, cues.PROFESSIONAL, 12)
         for f in findings
     ):
         ctx = replace(ctx, professional=True)
@@ -99,7 +114,7 @@ def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
     severities: list[Severity] = []
     categories: set[Category] = set()
 
-    records = group_records(text, findings, public_context=ctx.election or ctx.sports)
+    records = group_records(text, findings, ctx.election or ctx.sports, spans)
     exposed = [r for r in records if _private_attributes(text, r, ctx)]
     for record in exposed:
         severities.append(_bundle_severity(_private_attributes(text, record, ctx), record))
@@ -111,7 +126,7 @@ def assess(text: str, norm: str, findings: list[Finding]) -> Assessment:
         severities.append(Severity.CRITICAL)
         categories.add(Category.PERSONAL_DATA)
     if not exposed:
-        framed = _framed_identifiers(text, findings, ctx)
+        framed = _framed_identifiers(spans, findings, ctx)
         if framed:
             reasons.append("identifier_framed")
             severities.append(Severity.LOW)
@@ -177,7 +192,7 @@ def _is_bulk(
     return len(lines) >= 3
 
 
-def _framed_identifiers(text: str, findings: list[Finding], ctx: Context) -> list[Finding]:
+def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> list[Finding]:
     """Identifiers presented as a third party's, without a name (policy clause 2)."""
     framed = []
     for f in findings:
@@ -185,8 +200,8 @@ def _framed_identifiers(text: str, findings: list[Finding], ctx: Context) -> lis
             continue
         if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
             (
-                cue_before(text, f.start, cues.THIRD_PARTY, 40)
-                or cue_after(text, f.end, cues.THIRD_PARTY, 30)
+                span_cue_before(spans, f.start, cues.THIRD_PARTY, 40)
+                or span_cue_after(spans, f.end, cues.THIRD_PARTY, 30)
             )
             and not (ctx.owner_contact and f.entity_type in _CONTACT)
         ):

@@ -87,6 +87,32 @@ def load(name: str) -> Lexicon:
     return Lexicon(name, entries)
 
 
+# What an automaton stores for a pattern: (entry length, proclitic length, entry, value).
+Entry = tuple[int, int, str, Any]
+# A raw automaton hit: (index of the trailing pad space in `padded(norm)`, entry).
+Hit = tuple[int, Entry]
+
+
+def patterns(
+    entries: Mapping[str, V],
+    proclitics: Iterable[str] = (),
+    clitic_ok: Callable[[V], bool] | None = None,
+) -> dict[str, Entry]:
+    """The padded patterns `build_automaton` stores for `entries`, with what each carries."""
+    out: dict[str, Entry] = {}
+    for key, value in entries.items():
+        if key:
+            out[f" {key} "] = (len(key), 0, key, value)
+    for clitic in proclitics:
+        for key, value in entries.items():
+            if clitic_ok is not None and not clitic_ok(value):
+                continue
+            joined = clitic + key
+            if key and joined not in entries and f" {joined} " not in out:
+                out[f" {joined} "] = (len(key), len(clitic), key, value)
+    return out
+
+
 def build_automaton(
     entries: Mapping[str, V],
     proclitics: Iterable[str] = (),
@@ -99,18 +125,57 @@ def build_automaton(
     "وزينب" finds "زينب" while "وليد" stays the name "وليد".
     """
     automaton = ahocorasick.Automaton()
-    for key, value in entries.items():
-        if key:
-            automaton.add_word(f" {key} ", (len(key), 0, key, value))
-    for clitic in proclitics:
-        for key, value in entries.items():
-            if clitic_ok is not None and not clitic_ok(value):
-                continue
-            joined = clitic + key
-            if key and joined not in entries and not automaton.exists(f" {joined} "):
-                automaton.add_word(f" {joined} ", (len(key), len(clitic), key, value))
+    for word, entry in patterns(entries, proclitics, clitic_ok).items():
+        automaton.add_word(word, entry)
     automaton.make_automaton()
     return automaton
+
+
+# --------------------------------------------------------------------------- shared pass
+#
+# The lexicon recognizers (person, address, state document) each read a message through their
+# own patterns. Their patterns live in one automaton whose values say which recognizer ("channel")
+# each pattern belongs to, so a message is walked once for all of them; a channel's hits are
+# exactly the hits its own automaton would report.
+
+_CHANNELS: list[Callable[[], dict[str, Entry]]] = []
+
+
+def add_channel(build: Callable[[], dict[str, Entry]]) -> int:
+    """Register a recognizer's patterns (built lazily, once); returns its channel number."""
+    _CHANNELS.append(build)
+    return len(_CHANNELS) - 1
+
+
+@cache
+def _shared_automaton(n: int) -> Any:
+    """One automaton over the patterns of the first `n` channels."""
+    merged: dict[str, list[tuple[int, Entry]]] = {}
+    for channel in range(n):
+        for word, entry in _CHANNELS[channel]().items():
+            merged.setdefault(word, []).append((channel, entry))
+    automaton = ahocorasick.Automaton()
+    for word, owners in merged.items():
+        automaton.add_word(word, tuple(owners))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8)
+def _shared_hits(norm: str, n: int) -> tuple[list[Hit], ...]:
+    hits: tuple[list[Hit], ...] = tuple([] for _ in range(n))
+    for last, owners in _shared_automaton(n).iter(padded(norm)):
+        for channel, entry in owners:
+            hits[channel].append((last, entry))
+    return hits
+
+
+def channel_hits(norm: str, channel: int) -> list[Hit]:
+    """Every hit of `channel`'s patterns in `norm`, in the automaton's order (do not modify).
+
+    Cached for the last few messages, so the recognizers of one message share one pass.
+    """
+    return _shared_hits(norm, len(_CHANNELS))[channel]
 
 
 def token_map(norm: str, automaton: Any) -> dict[int, tuple[int, int, str, Any]]:
@@ -120,8 +185,13 @@ def token_map(norm: str, automaton: Any) -> dict[int, tuple[int, int, str, Any]]
     beginning there. Matches starting inside an earlier, longer match are kept too; a caller
     that skips words covered by the match it took resolves them exactly as `find_tokens`.
     """
+    return hits_token_map(automaton.iter(padded(norm)))
+
+
+def hits_token_map(hits: Iterable[Hit]) -> dict[int, tuple[int, int, str, Any]]:
+    """`token_map` of raw hits (`channel_hits`)."""
     best: dict[int, tuple[int, int, str, Any]] = {}
-    for last, (key_len, clitic_len, key, value) in automaton.iter(padded(norm)):
+    for last, (key_len, clitic_len, key, value) in hits:
         start = last - 1 - key_len
         outer = start - clitic_len
         seen = best.get(outer)
@@ -137,8 +207,13 @@ def find_tokens(norm: str, automaton: Any, text: str | None = None) -> list[Matc
     """
     if text is None:
         text = padded(norm)
+    return hits_tokens(automaton.iter(text))
+
+
+def hits_tokens(found: Iterable[Hit]) -> list[Match[Any]]:
+    """`find_tokens` of raw hits (`channel_hits`)."""
     hits: list[tuple[int, int, int, int, str, Any]] = []
-    for last, (key_len, clitic_len, key, value) in automaton.iter(text):
+    for last, (key_len, clitic_len, key, value) in found:
         # `last` indexes the trailing pad space in `text`, i.e. the entry's end in `norm`.
         start = last - 1 - key_len
         outer = start - clitic_len

@@ -60,6 +60,8 @@ _REMOVED = (
 _EXPANDED = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
 _SLOW = re.compile(f"[{_REMOVED}{_EXPANDED}]")
 _REMOVED_RE = re.compile(f"[{_REMOVED}]")
+_REMOVED_RUNS = re.compile(f"[{_REMOVED}]+")
+_EXPANDED_RE = re.compile(f"[{_EXPANDED}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,10 @@ def normalize(text: str) -> NormalizedText:
         lowered = folded.lower()
         if len(lowered) == len(folded):
             return NormalizedText(text, lowered)
+    elif not _EXPANDED_RE.search(text):
+        removed = _without_removed(text)
+        if removed is not None:
+            return removed
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -121,6 +127,32 @@ def normalize(text: str) -> NormalizedText:
             offsets.append(i)
     offsets.append(len(text))
     return NormalizedText(text, "".join(chars), tuple(offsets))
+
+
+def _without_removed(text: str) -> NormalizedText | None:
+    """The common slow case, only removable characters (harakat, tatweel, ZWNJ), done with
+    string methods: the same result as the per-character loop, or None where whole-string
+    lower-casing could differ from per-character lower-casing (capital sigma, expanding
+    lower-case forms)."""
+    offsets: list[int] = []
+    pieces: list[str] = []
+    prev = 0
+    for m in _REMOVED_RUNS.finditer(text):
+        start = m.start()
+        pieces.append(text[prev:start])
+        offsets.extend(range(prev, start))
+        prev = m.end()
+    pieces.append(text[prev:])
+    offsets.extend(range(prev, len(text) + 1))
+    folded = "".join(pieces).translate(_TABLE)
+    if not folded.isascii():
+        if "\u03a3" in folded:
+            return None  # word-final sigma: str.lower reads context, the loop does not
+        lowered = folded.lower()
+        if len(lowered) != len(folded):
+            return None
+        folded = lowered
+    return NormalizedText(text, folded, tuple(offsets))
 
 
 def normalize_token(text: str) -> str:

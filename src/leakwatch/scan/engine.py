@@ -23,7 +23,7 @@ _worker_analyzer: Analyzer | None = None
 
 def scan_message(analyzer: Analyzer, msg: Message) -> ScanResult:
     doc, findings = analyzer.analyze(msg.text, msg.hints)
-    return ScanResult.of(msg, findings, assess(msg.text, doc.norm, findings))
+    return ScanResult.of(msg, findings, assess(msg.text, doc.norm, findings, doc.normalized))
 
 
 def _init_worker() -> None:

@@ -30,7 +30,15 @@ from typing import Any, ClassVar, NamedTuple
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.lexicon import build_automaton, load, token_map, word_key
+from leakwatch.detect.lexicon import (
+    Entry,
+    add_channel,
+    channel_hits,
+    hits_token_map,
+    load,
+    patterns,
+    word_key,
+)
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -150,8 +158,8 @@ class _Unit(NamedTuple):
 
 
 @cache
-def _tables() -> tuple[Any, dict[str, int]]:
-    """The address automaton and the side table of words kept out of it (built once).
+def _tables() -> tuple[dict[str, Entry], dict[str, int]]:
+    """The address patterns and the side table of words kept out of them (built once).
 
     Everyday words, prepositions and surnames would be most matches in a message while
     opening no address; the words near an address component look them up in the side table.
@@ -179,7 +187,14 @@ def _tables() -> tuple[Any, dict[str, int]]:
     side_bits = COMMON | STOP | PREP | FAMILY
     side = {k: f for k, f in flags.items() if not f & ~side_bits and " " not in k}
     kept = {k: f for k, f in flags.items() if k not in side}
-    return build_automaton(kept, ("و", "ب"), lambda f: bool(f & clitic_bits)), side
+    return patterns(kept, ("و", "ب"), lambda f: bool(f & clitic_bits)), side
+
+
+def _patterns() -> dict[str, Entry]:
+    return _tables()[0]
+
+
+_CHANNEL = add_channel(_patterns)
 
 
 class AddressRecognizer(Recognizer):
@@ -190,7 +205,7 @@ class AddressRecognizer(Recognizer):
 
     def analyze(self, doc: Document) -> Iterator[Finding]:
         norm = doc.norm
-        matches = token_map(norm, _tables()[0])
+        matches = hits_token_map(channel_hits(norm, _CHANNEL))
         parts = _numbered(norm) if _DIGIT.search(norm) else []
         anchors = [p.start for p in parts]
         for s, (_, end, _, flags) in matches.items():

@@ -28,7 +28,15 @@ from typing import Any, ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.lexicon import build_automaton, load, token_map, word_key
+from leakwatch.detect.lexicon import (
+    Entry,
+    add_channel,
+    channel_hits,
+    hits_token_map,
+    load,
+    patterns,
+    word_key,
+)
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -141,19 +149,20 @@ class _Item:
 class _Tables:
     """The person chain's lexicons, built once per process.
 
-    `automaton` holds every key that can be part of a name or its context; words that are
-    only everyday words or places stay out of it (they would be most matches in a message)
-    and are looked up in `everyday` for the few unlisted words next to a name.
+    `patterns` holds every key that can be part of a name or its context (matched through
+    the shared lexicon pass); words that are only everyday words or places stay out of it
+    (they would be most matches in a message) and are looked up in `everyday` for the few
+    unlisted words next to a name.
     """
 
-    automaton: Any
+    patterns: dict[str, Entry]
     everyday: frozenset[str]
     figures: frozenset[str]
 
 
 @cache
 def _lexicons() -> _Tables:
-    """One automaton over every word list the person chain reads; built once per process."""
+    """The patterns of every word list the person chain reads; built once per process."""
     flags: dict[str, int] = {}
 
     def put(keys: Any, bit: int) -> None:
@@ -186,8 +195,15 @@ def _lexicons() -> _Tables:
             del flags[key]
     everyday = frozenset(k for k, f in flags.items() if not f & ~_EVERYDAY)
     kept = {k: f for k, f in flags.items() if f & ~_EVERYDAY or " " in k}
-    automaton = build_automaton(kept, ("و",), lambda f: bool(f & meaningful))
-    return _Tables(automaton, everyday, frozenset(load("public_figures").entries))
+    found = patterns(kept, ("و",), lambda f: bool(f & meaningful))
+    return _Tables(found, everyday, frozenset(load("public_figures").entries))
+
+
+def _patterns() -> dict[str, Entry]:
+    return _lexicons().patterns
+
+
+_CHANNEL = add_channel(_patterns)
 
 
 class PersonRecognizer(Recognizer):
@@ -254,7 +270,7 @@ def _items(doc: Document) -> list[_Item]:
     """
     norm = doc.norm
     tables = _lexicons()
-    matches = token_map(norm, tables.automaton)
+    matches = hits_token_map(channel_hits(norm, _CHANNEL))
     if not any(v[3] & _TRIGGERS for v in matches.values()):
         return []
     upper = _UPPER.search(doc.original) is not None
@@ -332,7 +348,7 @@ def _add_unknown(
     """Classify an unlisted word and keep it if it could be part of a name."""
     if doc.norm[s:e] in tables.everyday:
         return False
-    item = _unknown(doc, tables.automaton, s, e)
+    item = _unknown(doc, tables.patterns, s, e)
     _classify(doc, item, upper)
     if item.kind == BREAK and not item.flags & _KEPT_BREAKS:
         return False
@@ -368,13 +384,13 @@ def _final_letter(doc: Document, key: str, end: int, flags: int) -> int:
     return COMMON
 
 
-def _unknown(doc: Document, automaton: Any, s: int, e: int) -> _Item:
+def _unknown(doc: Document, table: dict[str, Entry], s: int, e: int) -> _Item:
     """A token no lexicon lists: its shape decides (عبدX compound, ال…ي nisba, Kurdish "X-ە")."""
     token = doc.norm[s:e]
     flags = 0
     if len(token) >= 4 and not _KURDISH_LETTERS.isdisjoint(token):
         # Sorani is typed with and without its own letters: "ئۆمێد" / "ئومێد" / "ئوميد".
-        value = automaton.get(f" {token.translate(_KURDISH_FOLD)} ", None)
+        value = table.get(f" {token.translate(_KURDISH_FOLD)} ")
         if value is not None and value[1] == 0:
             return _Item(s, s, e, 0, value[3])
     if len(token) >= 5 and token.startswith(("عبد", "عهبد")):
@@ -387,7 +403,7 @@ def _unknown(doc: Document, automaton: Any, s: int, e: int) -> _Item:
     elif len(token) >= 4 and token.endswith("ه"):
         # Sorani glues the copula to the last word: "کامەرانە" is "is Kameran".
         o_end = doc.normalized.to_original(e - 1, e)[1]
-        value = automaton.get(f" {token[:-1]} ", None)
+        value = table.get(f" {token[:-1]} ")
         if doc.original[o_end - 1] == "ە" and value is not None and value[3] & GIVEN:
             return _Item(s, s, e - 1, 0, GIVEN)
     return _Item(s, s, e, 0, flags)

@@ -22,11 +22,13 @@ from typing import Any, ClassVar
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
 from leakwatch.detect.lexicon import (
+    Entry,
     Match,
-    build_automaton,
-    find_tokens,
+    add_channel,
+    channel_hits,
+    hits_tokens,
     load,
-    token_map,
+    patterns,
     word_key,
 )
 from leakwatch.detect.recognizer import Recognizer
@@ -125,7 +127,7 @@ _AGENCY_WORDS = 9
 
 
 @cache
-def _automaton() -> Any:
+def _patterns() -> dict[str, Entry]:
     kinds: dict[str, str] = dict(load("state_markers").entries)
     for words, kind in (
         (CLASSIFICATIONS, CLASS),
@@ -137,7 +139,10 @@ def _automaton() -> Any:
     ):
         for word in words:
             kinds.setdefault(word_key(word), kind)
-    return build_automaton(kinds, ("و", "ب", "ف"), lambda k: k == PUBLIC)
+    return patterns(kinds, ("و", "ب", "ف"), lambda k: k == PUBLIC)
+
+
+_CHANNEL = add_channel(_patterns)
 
 
 class StateDocumentRecognizer(Recognizer):
@@ -148,10 +153,10 @@ class StateDocumentRecognizer(Recognizer):
 
     def analyze(self, doc: Document) -> Iterator[Finding]:
         norm = doc.norm
-        automaton = _automaton()
-        if not any(_opens_line(norm, s) for s in token_map(norm, automaton)):
+        hits = channel_hits(norm, _CHANNEL)
+        if not any(_opens_line(norm, last - 1 - e[0] - e[1]) for last, e in hits):
             return  # no marker opens a line: no letterhead, number line or marking
-        matches = find_tokens(norm, automaton)
+        matches = hits_tokens(hits)
         public = any(m.value == PUBLIC for m in matches)
         for start, end, kinds, lines in _blocks(norm, matches):
             score = _score(kinds, lines)
