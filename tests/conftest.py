@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,9 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     def guard(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("tests must not use the network")
 
     monkeypatch.setattr(socket, "create_connection", guard)
     monkeypatch.setattr(socket.socket, "connect", guard)
-    yield

@@ -55,7 +55,8 @@ class Severity(StrEnum):
 
 _SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
 
-#: Identifiers that are sensitive on their own (policy clause 2: "identifier framed as someone else's").
+#: Identifiers that are sensitive on their own (policy clause 2: an identifier framed as
+#: someone else's).
 IDENTIFIERS: frozenset[EntityType] = frozenset(
     {
         EntityType.PHONE_NUMBER,

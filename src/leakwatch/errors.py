@@ -1,8 +1,8 @@
 """One error type for the whole system.
 
-Services raise `LeakwatchError` (or a subclass) carrying both an HTTP status and a process exit code;
-only the API maps it to HTTP, only the CLI maps it to an exit code. The message is one line, safe to
-show a user, and never contains personal data.
+Services raise `LeakwatchError` (or a subclass) carrying both an HTTP status and a process exit
+code; only the API maps it to HTTP, only the CLI maps it to an exit code. The message is one
+line, safe to show a user, and never contains personal data.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ LEAKS = [
     # identifier framed as a third party's, no name
     ("هذا رقمه 07801234567 اللي يعرفه يكلمه", Severity.LOW),
     # state document
-    ("جمهورية العراق\nوزارة الداخلية\nمديرية شؤون الأفراد\nالعدد: 4521\nالتاريخ: 2023/7/14\nسري للغاية",
-     Severity.CRITICAL),
+    ("جمهورية العراق\nوزارة الداخلية\nمديرية شؤون الأفراد\nالعدد: 4521\n"
+     "التاريخ: 2023/7/14\nسري للغاية", Severity.CRITICAL),
 ]  # fmt: skip
 
 CLEAR = [
@@ -56,6 +56,9 @@ def test_leaks(text: str, severity: Severity) -> None:
 def test_hard_negatives_are_clear(text: str) -> None:
     doc, findings = ANALYZER.analyze(text)
     result = assess(text, doc.norm, findings)
-    assert result.verdict is Verdict.CLEAR, (result.reasons, [(f.entity_type, f.text) for f in findings])
+    assert result.verdict is Verdict.CLEAR, (
+        result.reasons,
+        [(f.entity_type, f.text) for f in findings],
+    )
     assert result.severity is None
     assert 0.0 <= result.risk < 0.5

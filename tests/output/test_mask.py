@@ -28,6 +28,8 @@ def test_mask_table(entity_type: EntityType, value: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("entity_type", list(EntityType))
-@pytest.mark.parametrize("value", ["07701234567", "علي حسين", "a@b.iq", "IQ98 NBIQ 8501 2345 6789 012"])
+@pytest.mark.parametrize(
+    "value", ["07701234567", "علي حسين", "a@b.iq", "IQ98 NBIQ 8501 2345 6789 012"]
+)
 def test_mask_never_contains_the_value(entity_type: EntityType, value: str) -> None:
     assert value not in mask(entity_type, value)

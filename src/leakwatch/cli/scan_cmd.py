@@ -36,23 +36,48 @@ Raw values are never written: findings carry a masked preview unless --reveal is
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
-        "scan", help=HELP, description=DESCRIPTION,
+        "scan",
+        help=HELP,
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="export file, JSONL file or folder")
-    p.add_argument("--format", "-f", choices=FORMATS, default="table",
-                   help="output format (default: table, a summary for people)")  # fmt: skip
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default="table",
+        help="output format (default: table, a summary for people)",
+    )
     p.add_argument("--output", "-o", metavar="FILE", help="write records here instead of stdout")
-    p.add_argument("--workers", "-w", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="worker processes (default: all cores; output order never changes)")  # fmt: skip
-    p.add_argument("--all", action="store_true",
-                   help="write every message, also those with no finding")  # fmt: skip
-    p.add_argument("--min-severity", choices=[s.value for s in Severity], metavar="S",
-                   help="write only leaks of at least this severity: low, medium, high, critical")  # fmt: skip
-    p.add_argument("--fail-on", choices=["leak"], metavar="leak",
-                   help="exit with status 1 if any leak is found (for CI and pipelines)")  # fmt: skip
-    p.add_argument("--reveal", action="store_true",
-                   help="also write raw values (handle the output as personal data)")  # fmt: skip
+    p.add_argument(
+        "--workers",
+        "-w",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: all cores; output order never changes)",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="write every message, also those with no finding"
+    )
+    p.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        metavar="S",
+        help="write only leaks of at least this severity: low, medium, high, critical",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=["leak"],
+        metavar="leak",
+        help="exit with status 1 if any leak is found (for CI and pipelines)",
+    )
+    p.add_argument(
+        "--reveal",
+        action="store_true",
+        help="also write raw values (handle the output as personal data)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     p.set_defaults(handler=run)
 
@@ -117,8 +142,13 @@ def run(args: argparse.Namespace) -> int:
         progress = None
         if show_progress:
             progress = stack.enter_context(
-                Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed:,} messages"),
-                         TimeElapsedColumn(), console=err, transient=True)  # fmt: skip
+                Progress(
+                    SpinnerColumn(),
+                    TextColumn("{task.description} {task.completed:,} messages"),
+                    TimeElapsedColumn(),
+                    console=err,
+                    transient=True,
+                )
             )
         results = tallied(scan(feed, args.workers), progress)
         if args.format == "table":

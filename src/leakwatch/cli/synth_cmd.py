@@ -19,11 +19,19 @@ def add_synth_parser(sub: Any) -> None:
         "of the policy, at least 30%% hard negatives, Arabic, Kurdish and English. No real data.",
     )
     p.add_argument("out", metavar="OUT", help="folder to write (created if missing)")
-    p.add_argument("--messages", "-n", type=int, default=5000, help="messages in all (default 5000)")
-    p.add_argument("--channels", type=int, default=8, help="channels to spread them over (default 8)")
+    p.add_argument(
+        "--messages", "-n", type=int, default=5000, help="messages in all (default 5000)"
+    )
+    p.add_argument(
+        "--channels", type=int, default=8, help="channels to spread them over (default 8)"
+    )
     p.add_argument("--seed", type=int, default=7, help="random seed; same seed, same bytes")
-    p.add_argument("--style", choices=["default", "holdout"], default="default",
-                   help="holdout: names, places and templates the default style never uses")  # fmt: skip
+    p.add_argument(
+        "--style",
+        choices=["default", "holdout"],
+        default="default",
+        help="holdout: names, places and templates the default style never uses",
+    )
     p.set_defaults(handler=run_synth)
 
 
@@ -33,9 +41,12 @@ def run_synth(args: argparse.Namespace) -> int:
     if args.messages < 1 or args.channels < 1:
         raise UsageError("--messages and --channels must be at least 1")
     summary = generate(
-        Path(args.out), messages=args.messages, channels=args.channels, seed=args.seed,
+        Path(args.out),
+        messages=args.messages,
+        channels=args.channels,
+        seed=args.seed,
         style=args.style,
-    )  # fmt: skip
+    )
     print(
         f"wrote {summary.messages:,} messages ({summary.leaks:,} leaks, {summary.clear:,} clear, "
         f"{summary.hard_negatives:,} hard negatives) in {summary.channels} channels to {args.out} "

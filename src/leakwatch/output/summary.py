@@ -69,7 +69,9 @@ def render_leaks(summary: Summary, console: Console) -> None:
         table.add_column(col, overflow="fold")
     for r in summary.top_leaks:
         sev = r.assessment.severity
-        shown = ", ".join(f"{f.entity_type.value}:{mask(f.entity_type, f.text)}" for f in r.findings[:4])
+        shown = ", ".join(
+            f"{f.entity_type.value}:{mask(f.entity_type, f.text)}" for f in r.findings[:4]
+        )
         if len(r.findings) > 4:
             shown += f", +{len(r.findings) - 4}"
         table.add_row(

@@ -5,9 +5,9 @@ Telegram Desktop export, a `.jsonl`/`.ndjson` file or one whose first line is a 
 JSON Lines. A directory contributes every `result.json`, every `*.jsonl`/`*.ndjson` whose first
 line is a post (labels and earlier scan outputs lying beside the exports are left alone) and any
 other `*.json` that sniffs as a Telegram export, recursively (hidden directories skipped), sorted
-so that scans are reproducible. Problems visible up front (missing path, empty or binary file, a small file
-that is not an export) raise `InputError` here; problems deep inside a big file surface while
-iterating.
+so that scans are reproducible. Problems visible up front (missing path, empty or binary file,
+a small file that is not an export) raise `InputError` here; problems deep inside a big file
+surface while iterating.
 """
 
 from __future__ import annotations
