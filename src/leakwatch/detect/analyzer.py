@@ -45,7 +45,7 @@ class Analyzer:
             for recognizer in self.recognizers:
                 found.extend(recognizer.analyze(doc))
             found.extend(_unclaimed_hints(doc, found))
-            found.extend(infer_row_fields(text, found))
+            found.extend(infer_row_fields(text, doc.norm, found))
         return doc, resolve_overlaps(found)
 
 

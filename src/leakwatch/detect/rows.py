@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
+
+import ahocorasick
 
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
@@ -51,6 +54,19 @@ _HEADERS: dict[EntityType, tuple[str, ...]] = {
     EntityType.EMAIL_ADDRESS: ("email", "e-mail", "البريد", "الايميل", "ئیمەیڵ"),
 }  # fmt: skip
 _HEADER_OF = {normalize_token(h): et for et, hs in _HEADERS.items() for h in hs}
+
+
+def _header_automaton() -> Any:
+    auto = ahocorasick.Automaton()
+    for word in _HEADER_OF:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+_HEADER_WORDS = _header_automaton()
+# A year of birth, in any of the three digit sets: most messages have none and skip row dates.
+_ANY_YEAR = re.compile(r"(?<![0-9٠-٩۰-۹])[12١٢۱۲][0-9٠-٩۰-۹]{3}(?![0-9٠-٩۰-۹])")
 
 _MONTHS = (
     r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
@@ -116,10 +132,13 @@ def _fits(et: EntityType, cell: str) -> bool:
     return False
 
 
-def infer_row_fields(text: str, found: list[Finding]) -> list[Finding]:
-    """Findings for table cells typed by their column header (or a list row's bare date)."""
-    if "\n" not in text:
-        return _row_dates(text, found) if found else []
+def infer_row_fields(text: str, norm: str, found: list[Finding]) -> list[Finding]:
+    """Findings for table cells typed by their column header (or a list row's bare date).
+
+    `norm` is the normalized text, only used to skip messages that cannot hold a table.
+    """
+    if "\n" not in text or next(_HEADER_WORDS.iter(norm), None) is None:
+        return _row_dates(text, found)
     claimed = [(f.start, f.end) for f in found]
     out: list[Finding] = []
     columns: dict[int, EntityType] | None = None
@@ -167,6 +186,8 @@ _ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t/]|\s-\s)\s*")
 
 def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
     """A bare date or year in its own cell of a row that names a person: a date of birth."""
+    if _ANY_YEAR.search(text) is None:
+        return []
     persons = [f for f in found if f.entity_type is EntityType.PERSON and "public" not in f.why]
     if not persons:
         return []

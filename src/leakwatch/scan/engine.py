@@ -1,23 +1,28 @@
 """Turn messages into results: one process or a pool, same output in the same order.
 
 The reader runs in the parent (it streams, so memory stays flat); batches of messages go to
-worker processes that each build the recognizers once; `imap` returns batches in submission
-order, so the output is identical whatever `workers` is.
+worker processes that each build the recognizers once. At most a few batches per worker are in
+flight, and results are taken in submission order, so the output is identical whatever
+`workers` is. A worker that dies raises `BrokenProcessPool` instead of hanging the scan.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from leakwatch.assess.verdict import assess
 from leakwatch.detect.analyzer import Analyzer
 from leakwatch.detect.registry import default_recognizers
 from leakwatch.scan.result import ScanResult
+from leakwatch.scan.wire import ResultWire, decode, encode
 from leakwatch.sources.message import Message
 
 BATCH = 256
+IN_FLIGHT_PER_WORKER = 3
 _worker_analyzer: Analyzer | None = None
 
 
@@ -31,9 +36,9 @@ def _init_worker() -> None:
     _worker_analyzer = Analyzer(default_recognizers())
 
 
-def _scan_batch(batch: list[Message]) -> list[ScanResult]:
+def _scan_batch(batch: list[Message]) -> list[ResultWire]:
     assert _worker_analyzer is not None
-    return [scan_message(_worker_analyzer, m) for m in batch]
+    return [encode(scan_message(_worker_analyzer, m)) for m in batch]
 
 
 def _batches(messages: Iterable[Message], size: int) -> Iterator[list[Message]]:
@@ -50,6 +55,11 @@ def scan(messages: Iterable[Message], workers: int = 1) -> Iterator[ScanResult]:
             yield scan_message(analyzer, msg)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
-        for results in pool.imap(_scan_batch, _batches(messages, BATCH), chunksize=1):
-            yield from results
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
+        pending: deque[Future[list[ResultWire]]] = deque()
+        for batch in _batches(messages, BATCH):
+            pending.append(pool.submit(_scan_batch, batch))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from map(decode, pending.popleft().result())
+        while pending:
+            yield from map(decode, pending.popleft().result())
