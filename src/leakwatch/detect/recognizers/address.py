@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, Final
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
@@ -42,40 +41,40 @@ from leakwatch.detect.lexicon import (
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
-GOV = 1 << 0
-DIST = 1 << 1
-HOOD = 1 << 2
-WORLD = 1 << 3
-LANDMARK = 1 << 4
-NEAR = 1 << 5
-CUE = 1 << 6
-LABEL = 1 << 7
-AREA = 1 << 8  # حي / منطقة / گەڕەک: precise
-TOWN = 1 << 9  # قضاء / ناحية: names a town, not a home
-STREET = 1 << 10
-POSTFIX = 1 << 11  # English "X district", "X Street"
-STOP = 1 << 12
-PREP = 1 << 13
-COMMON = 1 << 14
-FLOOR = 1 << 15
-PLACE_ADJ = 1 << 16  # الجديدة, داخل: extends the place before it
-NUM_SUFFIX = 1 << 17  # "14 رمضان", "100 مەتری", "60 Meter": part of a numbered name
-ORG = 1 << 18  # ministry / directorate words: never part of an area name
-FAMILY = 1 << 19  # a surname that is also a place (العبيدي)
-KU_HEAD = 1 << 20  # a Sorani landmark head: its name follows without ال
-DIGITS = 1 << 21  # a number token
-PLACE = GOV | DIST | HOOD | WORLD
-MARKERS = NEAR | CUE | LABEL | AREA | TOWN | STREET | STOP | FLOOR
+GOV: Final = 1 << 0
+DIST: Final = 1 << 1
+HOOD: Final = 1 << 2
+WORLD: Final = 1 << 3
+LANDMARK: Final = 1 << 4
+NEAR: Final = 1 << 5
+CUE: Final = 1 << 6
+LABEL: Final = 1 << 7
+AREA: Final = 1 << 8  # حي / منطقة / گەڕەک: precise
+TOWN: Final = 1 << 9  # قضاء / ناحية: names a town, not a home
+STREET: Final = 1 << 10
+POSTFIX: Final = 1 << 11  # English "X district", "X Street"
+STOP: Final = 1 << 12
+PREP: Final = 1 << 13
+COMMON: Final = 1 << 14
+FLOOR: Final = 1 << 15
+PLACE_ADJ: Final = 1 << 16  # الجديدة, داخل: extends the place before it
+NUM_SUFFIX: Final = 1 << 17  # "14 رمضان", "100 مەتری", "60 Meter": part of a numbered name
+ORG: Final = 1 << 18  # ministry / directorate words: never part of an area name
+FAMILY: Final = 1 << 19  # a surname that is also a place (العبيدي)
+KU_HEAD: Final = 1 << 20  # a Sorani landmark head: its name follows without ال
+DIGITS: Final = 1 << 21  # a number token
+PLACE: Final = GOV | DIST | HOOD | WORLD
+MARKERS: Final = NEAR | CUE | LABEL | AREA | TOWN | STREET | STOP | FLOOR
 # A message with none of these (and no number after a marker letter) holds no address.
-_RELEVANT = PLACE | LANDMARK | NEAR | CUE | LABEL | AREA | TOWN | STREET | POSTFIX
+_RELEVANT: Final = PLACE | LANDMARK | NEAR | CUE | LABEL | AREA | TOWN | STREET | POSTFIX
 # Words an address phrase is built around; a bare city or district never starts one (a cue or
 # a precise component would, and its window takes the city in).
-_ANCHORS = HOOD | LANDMARK | NEAR | CUE | LABEL | AREA | STREET | POSTFIX | FLOOR
+_ANCHORS: Final = HOOD | LANDMARK | NEAR | CUE | LABEL | AREA | STREET | POSTFIX | FLOOR
 # Flags that can open a component in the word walk.
-_ACTIVE = _RELEVANT | FLOOR | DIGITS
+_ACTIVE: Final = _RELEVANT | FLOOR | DIGITS
 
 # The kinds of `address_context.txt` (residence cues, labels, area / street / near words …).
-_CONTEXT_BITS = {
+_CONTEXT_BITS: Final = {
     "cue": CUE,
     "label": LABEL,
     "area": AREA,
@@ -90,9 +89,11 @@ _CONTEXT_BITS = {
     "stop": STOP,
 }
 # After these any ال-word is a neighbourhood name (حي الجهاد); after منطقة it must look like one.
-LOOSE_AREAS = frozenset(word_key(w) for w in ("حي", "الحي", "محله", "گەڕەک", "گەڕەکی", "hay"))
+LOOSE_AREAS: Final = frozenset(
+    word_key(w) for w in ("حي", "الحي", "محله", "گەڕەک", "گەڕەکی", "hay")
+)
 # After these a landmark name goes on with any word ("مطعم ابو رامي", "جامع الحاج علي").
-_NAME_LINKS = frozenset(
+_NAME_LINKS: Final = frozenset(
     word_key(w)
     for w in (
         *("ابو", "ام", "ال", "الحاج", "الشيخ", "الامام", "السيد", "الشهيد", "بن", "ابن", "مار"),
@@ -100,10 +101,10 @@ _NAME_LINKS = frozenset(
     )
 )
 # Proximity words that are also names or plain prepositions: a landmark head must follow.
-HEAD_ONLY_NEAR = frozenset(word_key(w) for w in ("خلف", "امام", "وراء", "فوق", "above"))
+HEAD_ONLY_NEAR: Final = frozenset(word_key(w) for w in ("خلف", "امام", "وراء", "فوق", "above"))
 
 # Numbered parts: sector / mahalla / zuqaq / dar (full or abbreviated), house, street, alley.
-_NUMBERED = re.compile(
+_NUMBERED: Final = re.compile(
     r"(?<![^\W\d_])(?P<kw>"
     r"محله|زقاق|قطاع|دار|بيت|منزل|شقه|عماره|بنايه|قطعه|بلوك|شارع|حي|م|ز|د|ش|"
     r"كۆڵاني|كۆڵان|كولاني|كولان|ماڵي|ماڵ|خانووي|خانوو|شهقامي|شهقام|گهڕهكي|گهڕهك|"
@@ -112,7 +113,7 @@ _NUMBERED = re.compile(
     r"\.?[ \t]*(?:(?:رقم|ژمارهي|ژماره|no|number|num)\.?[ \t]*)?[:#]?[ \t]*"
     r"(?P<num>[a-z]?\d+(?:[/-]\d+)?)(?![\d])"
 )
-_KW_KIND = {
+_KW_KIND: Final = {
     **dict.fromkeys(("شارع", "ش", "شهقامي", "شهقام", "street", "st", "road", "rd"), "street"),
     **dict.fromkeys(("حي", "گهڕهكي", "گهڕهك"), "area"),
     **dict.fromkeys(("محله", "زقاق", "قطاع", "كۆڵان", "كۆڵاني", "كولان", "كولاني"), "mzd"),
@@ -121,40 +122,51 @@ _KW_KIND = {
     ),
     **dict.fromkeys(("م", "ز", "د", "m"), "mzd_abbr"),
 }
-_PRECISE = frozenset({"mzd", "area", "street", "landmark", "hood", "chunk"})
-_FIELD_KINDS = frozenset({"mzd", "area", "street", "landmark"})
-_PLACE_KINDS = frozenset({"place", "hood", "area", "town", "street"})
-_ANCHOR_KINDS = _PLACE_KINDS | {"mzd", "mzd_abbr", "house", "landmark"}
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_PRECISE: Final = frozenset({"mzd", "area", "street", "landmark", "hood", "chunk"})
+_FIELD_KINDS: Final = frozenset({"mzd", "area", "street", "landmark"})
+_PLACE_KINDS: Final = frozenset({"place", "hood", "area", "town", "street"})
+_ANCHOR_KINDS: Final = _PLACE_KINDS | {"mzd", "mzd_abbr", "house", "landmark"}
+_ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# Non-space characters a numbered part can hold before its number (keyword, "رقم", ".:#").
+_KW_REACH: Final = 24
+_KW_PUNCT: Final = frozenset(".:#")
+_BLANKS: Final = frozenset(" \t")
 
-_WORDS = re.compile(r"[^\W_]+")
-_BEFORE = 30  # characters of context kept before an anchor (cues, leading area names)
-_AFTER = 50  # and after it (landmark names, the rest of a comma-separated address)
-_DIGIT = re.compile(r"\d")
-_SEP_CHARS = frozenset("-–—/,|\\")
-_GAP_CHARS = frozenset(" \t-–—/,|\\")
-_CUE_GAP = frozenset(" \t:-–—=")
-_HYPHEN = frozenset("-")
-_AREA_HEADS = frozenset(word_key(w) for w in ("حي", "مدينه", "منطقه", "مجمع", "قريه", "hay"))
+_WORDS: Final = re.compile(r"[^\W_]+")
+_BEFORE: Final = 30  # characters of context kept before an anchor (cues, leading area names)
+_AFTER: Final = 50  # and after it (landmark names, the rest of a comma-separated address)
+_DIGIT: Final = re.compile(r"\d")
+# The digits a numbered part's number can be read from ("12", "12/4", "3-17").
+_DIGIT_CLUSTER: Final = re.compile(r"\d+(?:[/-]\d+)?")
+_SEP_CHARS: Final = frozenset("-–—/,|\\")
+_GAP_CHARS: Final = frozenset(" \t-–—/,|\\")
+_CUE_GAP: Final = frozenset(" \t:-–—=")
+_HYPHEN: Final = frozenset("-")
+_AREA_HEADS: Final = frozenset(word_key(w) for w in ("حي", "مدينه", "منطقه", "مجمع", "قريه", "hay"))
 
 
-@dataclass(slots=True)
 class _Part:
     """One address component in normalized offsets (`outer` includes an attached ب/و)."""
 
-    outer: int
-    start: int
-    end: int
-    kind: str
+    __slots__ = ("end", "kind", "outer", "start")
+
+    def __init__(self, outer: int, start: int, end: int, kind: str) -> None:
+        self.outer = outer
+        self.start = start
+        self.end = end
+        self.kind = kind
 
 
-class _Unit(NamedTuple):
+class _Unit:
     """A word (or a multi-word lexicon hit) with its flags; `outer` includes an attached ب/و."""
 
-    outer: int
-    start: int
-    end: int
-    flags: int
+    __slots__ = ("end", "flags", "outer", "start")
+
+    def __init__(self, outer: int, start: int, end: int, flags: int) -> None:
+        self.outer = outer
+        self.start = start
+        self.end = end
+        self.flags = flags
 
 
 @cache
@@ -194,7 +206,7 @@ def _patterns() -> dict[str, Entry]:
     return _tables()[0]
 
 
-_CHANNEL = add_channel(_patterns)
+_CHANNEL: Final = add_channel(_patterns)
 
 
 class AddressRecognizer(Recognizer):
@@ -287,8 +299,47 @@ def _units(
 
 
 def _numbered(norm: str) -> list[_Part]:
-    parts = []
-    for m in _NUMBERED.finditer(norm):
+    """`_NUMBERED.finditer(norm)`, searched only in the stretch before each run of digits.
+
+    A match's number starts at the first digit after its start, and what precedes it (keyword,
+    "رقم", punctuation) is letters, spaces and ".:#" with at most ~20 non-space characters; so
+    no match starts before that stretch, and none ends past the digit cluster (digits, one
+    [/-], digits) the number is read from. Inside the stretch a match can start only where a
+    run of letters does. Trying those positions finds the same matches as the full scan.
+    """
+    parts: list[_Part] = []
+    n = len(norm)
+    pos = 0
+    while pos < n:
+        cluster = _DIGIT_CLUSTER.search(norm, pos)
+        if cluster is None:
+            break
+        d, e = cluster.span()
+        lo = d
+        budget = _KW_REACH
+        while lo > pos:
+            c = norm[lo - 1]
+            if c not in _BLANKS:
+                if not (c.isalpha() or c in _KW_PUNCT):
+                    break
+                budget -= 1
+                if budget < 0:
+                    break
+            lo -= 1
+        # A match starts a run of letters (its keyword does, after the look-behind): try those.
+        m = None
+        prev_alpha = lo > 0 and norm[lo - 1].isalpha()
+        for k in range(lo, d):
+            alpha = norm[k].isalpha()
+            if alpha and not prev_alpha:
+                m = _NUMBERED.match(norm, k, e)
+                if m is not None:
+                    break
+            prev_alpha = alpha
+        if m is None:
+            pos = e
+            continue
+        pos = m.end()
         kw = m.group("kw")
         kind = _KW_KIND.get(kw, "house")
         if kw in ("م", "m") and len(m.group("num")) < 3:
@@ -778,6 +829,6 @@ def _label_fallback(
             )
 
 
-_FALLBACK_STOPS = frozenset(
+_FALLBACK_STOPS: Final = frozenset(
     {"رقم", "هاتف", "الهاتف", "موبايل", "تلفون", "phone", "tel", "mobile", "ژماره", "مواليد"}
 )

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
@@ -41,28 +41,28 @@ from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
 # What a lexicon key is (bits; a key can be several things).
-GIVEN = 1 << 0
-FAMILY = 1 << 1
-AMBIG = 1 << 2
-COMMON = 1 << 3
-TITLE = 1 << 4
-ROLE = 1 << 5
-PLACE = 1 << 6
-CUE = 1 << 7
-KIN = 1 << 8
-CONNECTOR = 1 << 9
-KUNYA = 1 << 10
-ABD = 1 << 11
-TAIL = 1 << 12
-PREFIX = 1 << 13
-NISBA = 1 << 14  # shape only: an unlisted ال…ي token
-LOC = 1 << 15  # landmark / street / organisation word: the name after it is a place's
-DESC = 1 << 16  # "الموظف", "النصاب": opens a name but does not vouch for a lone one
-WEAK_FAMILY = 1 << 17  # a corpus-derived surname that is also a word (الوكيل)
+GIVEN: Final = 1 << 0
+FAMILY: Final = 1 << 1
+AMBIG: Final = 1 << 2
+COMMON: Final = 1 << 3
+TITLE: Final = 1 << 4
+ROLE: Final = 1 << 5
+PLACE: Final = 1 << 6
+CUE: Final = 1 << 7
+KIN: Final = 1 << 8
+CONNECTOR: Final = 1 << 9
+KUNYA: Final = 1 << 10
+ABD: Final = 1 << 11
+TAIL: Final = 1 << 12
+PREFIX: Final = 1 << 13
+NISBA: Final = 1 << 14  # shape only: an unlisted ال…ي token
+LOC: Final = 1 << 15  # landmark / street / organisation word: the name after it is a place's
+DESC: Final = 1 << 16  # "الموظف", "النصاب": opens a name but does not vouch for a lone one
+WEAK_FAMILY: Final = 1 << 17  # a corpus-derived surname that is also a word (الوكيل)
 
 # The kinds of `person_context.txt`: cue words, kinship words, descriptors, name glue and
 # locators (after which a chain names a place: "جامع الحاج علي", "شارع فلسطين").
-_CONTEXT_BITS = {
+_CONTEXT_BITS: Final = {
     "cue": CUE,
     "kin": KIN,
     "descriptor": DESC,
@@ -75,12 +75,12 @@ _CONTEXT_BITS = {
 }
 # Names whose normalized form is also a function word; the original's last letter decides:
 # "علي" is the name only as written with ي ("على" is "on"), "منى" only with ى ("مني": from me).
-_FINAL_LETTER = {"علي": "ي", "مني": "ى", "هدي": "ى", "ندي": "ى", "نهي": "ى", "سهي": "ى"}
+_FINAL_LETTER: Final = {"علي": "ي", "مني": "ى", "هدي": "ى", "ندي": "ى", "نهي": "ى", "سهي": "ى"}
 
 # "بيت الحجي كاظم", "مكتب المحامي علي": a house or office of a named person, not a place name.
-_OWNED_HEADS = frozenset({"بيت", "دار", "مكتب", "المكتب", "office", "house"})
+_OWNED_HEADS: Final = frozenset({"بيت", "دار", "مكتب", "المكتب", "office", "house"})
 # Titles that are part of a place's name after a landmark head ("جامع الحاج علي").
-_NAMING_TITLES = frozenset(
+_NAMING_TITLES: Final = frozenset(
     word_key(w)
     for w in (
         *("الحاج", "الحجي", "الشيخ", "الامام", "السيد", "الشهيد", "مار", "sheikh"),
@@ -88,57 +88,91 @@ _NAMING_TITLES = frozenset(
     )
 )
 
-_WORD = re.compile(r"[^\W\d_]+")
-_UPPER = re.compile(r"[A-Z]")
-_KEY_WORD = re.compile(r"[^\W_]+")
-_ADJACENT = frozenset(" \t:.-=/")
-_JOIN_GAP = frozenset(" \t")
-_PREFIX_GAP = frozenset(" \t-")
-_TITLE_GAP = frozenset(" \t.:/")
-_CUE_GAP = frozenset(" \t:-–—=.")
-_HARD_STOPS = frozenset(".!?؟\n;:")
-_MAX_TOKENS = 8
-_CUE_TOKENS = 5
-_BARE_LABELS = frozenset({"name", "mother", "الاسم", "اسم", "ناو"})
-_KU_PREPOSITIONS = ("به", "له", "بۆ")
-_KURDISH_LETTERS = frozenset("ێۆڕڵڤ")
-_KURDISH_SUFFIXES = ("هكه", "هكهي", "ێك", "هوه", "ووه", "هكان", "كيان")
+_UPPER: Final = re.compile(r"[A-Z]")
+_KEY_WORD: Final = re.compile(r"[^\W_]+")
+_ADJACENT: Final = frozenset(" \t:.-=/")
+_JOIN_GAP: Final = frozenset(" \t")
+_PREFIX_GAP: Final = frozenset(" \t-")
+_TITLE_GAP: Final = frozenset(" \t.:/")
+_CUE_GAP: Final = frozenset(" \t:-–—=.")
+_HARD_STOPS: Final = frozenset(".!?؟\n;:")
+_MAX_TOKENS: Final = 8
+_CUE_TOKENS: Final = 5
+_BARE_LABELS: Final = frozenset({"name", "mother", "الاسم", "اسم", "ناو"})
+_KU_PREPOSITIONS: Final = ("به", "له", "بۆ")
+_KURDISH_LETTERS: Final = frozenset("ێۆڕڵڤ")
+_KURDISH_SUFFIXES: Final = ("هكه", "هكهي", "ێك", "هوه", "ووه", "هكان", "كيان")
 # Demonstratives open a name ("هذا علي حسين") but do not vouch for an unknown first word.
-_DEMONSTRATIVES = frozenset(
+_DEMONSTRATIVES: Final = frozenset(
     word_key(w) for w in ("هذا", "هاي", "هذه", "هو", "هي", "ولك", "ئەم", "ئەمە")
 )
-_KURDISH_FOLD = str.maketrans({"ێ": "ي", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "ف"})
-_VERB_PREFIXES = ("ي", "ت", "ن", "دا", "ده", "ئه")
+_KURDISH_FOLD: Final = str.maketrans({"ێ": "ي", "ۆ": "و", "ڕ": "ر", "ڵ": "ل", "ڤ": "ف"})
+_VERB_PREFIXES: Final = ("ي", "ت", "ن", "دا", "ده", "ئه")
 
 # Flags that make a word's kind a matter of its lexicons alone.
-_LEXICAL = GIVEN | FAMILY | CUE | KIN | TITLE | ROLE | CONNECTOR | KUNYA | ABD | PREFIX | TAIL | LOC
-_LEXICAL |= DESC | PLACE | COMMON | AMBIG
+_LEXICAL: Final = (
+    GIVEN | FAMILY | CUE | KIN | TITLE | ROLE | CONNECTOR | KUNYA | ABD | PREFIX | TAIL | LOC
+) | (DESC | PLACE | COMMON | AMBIG)
 # A message without any of these holds no name chain.
-_TRIGGERS = GIVEN | FAMILY | CUE | KIN | TITLE | ROLE | KUNYA | ABD
+_TRIGGERS: Final = GIVEN | FAMILY | CUE | KIN | TITLE | ROLE | KUNYA | ABD
 # Flags of words that matter only by breaking a chain.
-_EVERYDAY = COMMON | PLACE | AMBIG
+_EVERYDAY: Final = COMMON | PLACE | AMBIG
 # Non-name words the decisions still read: landmark heads, descriptors, cues.
-_KEPT_BREAKS = LOC | DESC | CUE | KIN | TITLE | ROLE | CONNECTOR | KUNYA | ABD | PREFIX | TAIL
+_KEPT_BREAKS: Final = (
+    LOC | DESC | CUE | KIN | TITLE | ROLE | CONNECTOR | KUNYA | ABD | PREFIX | TAIL
+)
 
 # Item kinds after merging.
-NAME, UNK, CONN, TITLE_K, CUE_K, KIN_K, BREAK = range(7)
-_CHAIN_KINDS = frozenset((NAME, UNK, CONN))
+NAME: Final = 0
+UNK: Final = 1
+CONN: Final = 2
+TITLE_K: Final = 3
+CUE_K: Final = 4
+KIN_K: Final = 5
+BREAK: Final = 6
+_CHAIN_KINDS: Final = frozenset((NAME, UNK, CONN))
 
 
-@dataclass(slots=True)
 class _Item:
-    """A token or merged group (عبد الله, أبو علي, آل ياسين) with what it means in a chain."""
+    """A token or merged group (عبد الله, أبو علي, آل ياسين) with what it means in a chain.
 
-    outer: int  # start including an attached و
-    start: int
-    end: int
-    kind: int
-    flags: int
-    tokens: int = 1
-    strong: bool = False  # unambiguous name
-    family: bool = False  # surname-like (nisba, آل X, family lexicon)
-    kunya: bool = False  # أبو / أم + name
-    al: bool = False  # an unlisted ال-word: only ever a chain's surname
+    A plain class, not a dataclass: compiled, its constructor stays native.
+    """
+
+    __slots__ = (
+        "al",
+        "end",
+        "family",
+        "flags",
+        "kind",
+        "kunya",
+        "outer",
+        "start",
+        "strong",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        outer: int,
+        start: int,
+        end: int,
+        kind: int,
+        flags: int,
+        tokens: int = 1,
+        strong: bool = False,
+        family: bool = False,
+    ) -> None:
+        self.outer = outer  # start including an attached و
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.flags = flags
+        self.tokens = tokens
+        self.strong = strong  # unambiguous name
+        self.family = family  # surname-like (nisba, آل X, family lexicon)
+        self.kunya = False  # أبو / أم + name
+        self.al = False  # an unlisted ال-word: only ever a chain's surname
 
     @property
     def clitic(self) -> bool:
@@ -203,7 +237,7 @@ def _patterns() -> dict[str, Entry]:
     return _lexicons().patterns
 
 
-_CHANNEL = add_channel(_patterns)
+_CHANNEL: Final = add_channel(_patterns)
 
 
 class PersonRecognizer(Recognizer):
@@ -273,7 +307,7 @@ def _items(doc: Document) -> list[_Item]:
     matches = hits_token_map(channel_hits(norm, _CHANNEL))
     if not any(v[3] & _TRIGGERS for v in matches.values()):
         return []
-    upper = _UPPER.search(doc.original) is not None
+    upper = _Case(doc.original)
     raw: list[_Item] = []
     reach = 0
     for s in sorted(matches):
@@ -336,14 +370,20 @@ def _word_after(norm: str, e: int) -> tuple[int, int] | None:
     n = len(norm)
     while k < n and k - e < 3 and norm[k] in _ADJACENT:
         k += 1
-    if k == e:
+    if k == e or k >= n:
         return None
-    m = _WORD.match(norm, k)
-    return m.span() if m else None
+    # `_WORD.match(norm, k)`, by hand: letters are alphanumeric, not decimal digits.
+    j = k
+    while j < n:
+        c = norm[j]
+        if not c.isalpha() and (not c.isalnum() or c.isdecimal()):
+            break
+        j += 1
+    return (k, j) if j > k else None
 
 
 def _add_unknown(
-    doc: Document, tables: _Tables, raw: list[_Item], s: int, e: int, upper: bool
+    doc: Document, tables: _Tables, raw: list[_Item], s: int, e: int, upper: _Case
 ) -> bool:
     """Classify an unlisted word and keep it if it could be part of a name."""
     if doc.norm[s:e] in tables.everyday:
@@ -409,7 +449,7 @@ def _unknown(doc: Document, table: dict[str, Entry], s: int, e: int) -> _Item:
     return _Item(s, s, e, 0, flags)
 
 
-def _classify(doc: Document, item: _Item, upper: bool) -> None:
+def _classify(doc: Document, item: _Item, upper: _Case) -> None:
     f = item.flags
     word = doc.norm[item.start : item.end]
     if f & _LEXICAL and not word.isascii():
@@ -449,10 +489,20 @@ def _classify(doc: Document, item: _Item, upper: bool) -> None:
         item.strong = False
 
 
-@cache
+_KINDS: Final[dict[int, tuple[int, bool, bool]]] = {}
+
+
 def _lexical_kind(f: int, al: bool) -> tuple[int, bool, bool]:
     """Kind, strength and surname-ness of a listed Arabic-script word: a function of its flags
-    (cached, since a few hundred flag sets cover every word a message can hold)."""
+    (memoized, since a few hundred flag sets cover every word a message can hold)."""
+    key = f * 2 + 1 if al else f * 2
+    known = _KINDS.get(key)
+    if known is None:
+        known = _KINDS[key] = _kind_of(f, al)
+    return known
+
+
+def _kind_of(f: int, al: bool) -> tuple[int, bool, bool]:
     if f & CUE:
         return CUE_K, False, False
     if f & KIN and not f & CONNECTOR:
@@ -495,10 +545,27 @@ def _name_ending(doc: Document, item: _Item) -> bool:
     return last not in "ةیە" or item.end - item.start <= 2
 
 
-def _capitalized(doc: Document, item: _Item, upper: bool) -> bool:
-    """Capitalized in the original, or the writer uses no capitals at all (`upper` False)."""
+class _Case:
+    """Whether a message's original has any capital letter, looked up on first need."""
+
+    __slots__ = ("known", "original", "upper")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.known = False
+        self.upper = False
+
+    def found(self) -> bool:
+        if not self.known:
+            self.upper = _UPPER.search(self.original) is not None
+            self.known = True
+        return self.upper
+
+
+def _capitalized(doc: Document, item: _Item, upper: _Case) -> bool:
+    """Capitalized in the original, or the writer uses no capitals at all."""
     o_start = doc.normalized.to_original(item.start, item.start + 1)[0]
-    return doc.original[o_start].isupper() or not upper
+    return doc.original[o_start].isupper() or not upper.found()
 
 
 def _merge(norm: str, items: list[_Item]) -> list[_Item]:
