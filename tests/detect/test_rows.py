@@ -26,6 +26,8 @@ ROWS = [
     # no header: a bare year beside a name in a list row
     ("Staff list\n1. Pshtiwan Ammar Luay / 1971\n2. Sozan Hamid Rashid / 1975",
      [(EntityType.DATE_OF_BIRTH, "1971"), (EntityType.DATE_OF_BIRTH, "1975")]),
+    # one row: the date right after the name
+    ("فەرهاد گۆران باڵەتەیی، ۱۹۷۳", [(EntityType.DATE_OF_BIRTH, "۱۹۷۳")]),
 ]  # fmt: skip
 
 NOT_ROWS = [
@@ -34,6 +36,9 @@ NOT_ROWS = [
     "| team | score |\n| Zawraa | 2 |\n| Talaba | 1 |",
     "افتتاح جسر الجادرية 2023",
     "Name,Price\nKebab plate,12000",
+    # a date inside a sentence, or after "في", is not a cell of its own
+    "كتبته سكينة بنت محمد ناصر الدين الالبانية في 8/18/2009",
+    "ملاحظات\nسكينة بنت محمد الالبانية في 8/18/2009",
 ]
 
 

@@ -181,7 +181,8 @@ def _header(line: str, offset: int) -> tuple[str, dict[int, EntityType]] | None:
     return None
 
 
-_ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t/]|\s-\s)\s*")
+# Cell separators of a list row; "/" and "-" only with spaces around, so dates stay whole.
+_ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t]|\s[/\-–]\s)\s*")
 
 
 def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
@@ -192,17 +193,23 @@ def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
     if not persons:
         return []
     rows_with_people = {text.count("\n", 0, p.start) for p in persons}
+    is_list = len(rows_with_people) >= 2
     out: list[Finding] = []
     for offset, line in _lines(text):
         row = text.count("\n", 0, offset)
         if row not in rows_with_people:
             continue
         bounds = [0, *(x for m in _ROW_SPLIT.finditer(line) for x in m.span()), len(line)]
+        previous = (-1, -1)
         for lo, hi in zip(bounds[::2], bounds[1::2], strict=False):
             a, b = _strip(line, lo, hi)
             start, end = offset + a, offset + b
+            after_name = any(p.start < previous[1] and previous[0] < p.end for p in persons)
+            previous = (start, end)
             if b <= a or any(f.start < end and start < f.end for f in found):
                 continue
+            if not (is_list or after_name):
+                continue  # one row only: the date must be the cell right after the name
             cell = line[a:b]
             if _DATE_CELL.fullmatch(normalize_token(cell)):
                 out.append(
