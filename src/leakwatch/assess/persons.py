@@ -34,8 +34,6 @@ ATTRIBUTE_TYPES = frozenset(
     }
 )
 
-_CUE_WINDOW = 24
-
 
 @dataclass(frozen=True, slots=True)
 class PersonRecord:
@@ -77,23 +75,13 @@ class Spans:
         return self.norm[bisect_left(offsets, start) : bisect_left(offsets, end)]
 
 
-def cue_before(text: str, start: int, cue_set: cues.CueSet, window: int = _CUE_WINDOW) -> bool:
+def cue_before(spans: Spans, start: int, cue_set: cues.CueSet, window: int) -> bool:
     """True if a cue of `cue_set` ends within `window` characters before `start`."""
-    return _cue_in(normalize_token(text[max(0, start - window) : start]), cue_set, window)
-
-
-def cue_after(text: str, end: int, cue_set: cues.CueSet, window: int = _CUE_WINDOW) -> bool:
-    """True if a cue of `cue_set` starts within `window` characters after `end`."""
-    return cue_set.search(normalize_token(text[end : end + window]))
-
-
-def span_cue_before(spans: Spans, start: int, cue_set: cues.CueSet, window: int) -> bool:
-    """`cue_before` over a message's `Spans`."""
     return _cue_in(spans.of(max(0, start - window), start), cue_set, window)
 
 
-def span_cue_after(spans: Spans, end: int, cue_set: cues.CueSet, window: int) -> bool:
-    """`cue_after` over a message's `Spans`."""
+def cue_after(spans: Spans, end: int, cue_set: cues.CueSet, window: int) -> bool:
+    """True if a cue of `cue_set` starts within `window` characters after `end`."""
     return cue_set.search(spans.of(end, end + window))
 
 

@@ -9,9 +9,9 @@ from leakwatch.assess import cues
 from leakwatch.assess.persons import (
     PersonRecord,
     Spans,
+    cue_after,
+    cue_before,
     group_records,
-    span_cue_after,
-    span_cue_before,
 )
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
@@ -28,12 +28,16 @@ _GOVERNMENT_ID = frozenset(
 _BANK = frozenset({EntityType.IBAN_CODE, EntityType.CREDIT_CARD})
 _CRITICAL_ATTR = _GOVERNMENT_ID | _BANK
 _HIGH_ATTR = frozenset({EntityType.PHONE_NUMBER, EntityType.ADDRESS})
+_CRITICAL_KINDS = frozenset(t.value for t in _CRITICAL_ATTR)
+_HIGH_KINDS = frozenset(t.value for t in _HIGH_ATTR)
+# Attributes that make even a public figure's record a bundle: IDs, bank data, a home address.
+_PRIVATE_EVEN_IF_PUBLIC = _CRITICAL_KINDS | {EntityType.ADDRESS.value}
 _CONTACT = frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS})
 _FRAMED = _GOVERNMENT_ID | _BANK | frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS})
 
 
 # "إلى/ قسم الموارد البشرية", "To: HR": a document addressed to someone is internal.
-_ADDRESSEE = re.compile(r"(?m)^\s*(?:الي|to|بو|بۆ|بۆ)\s*[/:]")
+_ADDRESSEE = re.compile(r"(?m)^\s*(?:الي|to|بو|بۆ)\s*[/:]")
 _CIRCULAR = re.compile(r"تعميم|بخشنامه|circular")
 
 
@@ -105,8 +109,7 @@ def assess(
     ctx = Context.of(norm)
     spans = Spans(text, norm, normalized)
     if any(
-        f.entity_type is EntityType.PERSON
-        and span_cue_before(spans, f.start, cues.PROFESSIONAL, 12)
+        f.entity_type is EntityType.PERSON and cue_before(spans, f.start, cues.PROFESSIONAL, 12)
         for f in findings
     ):
         ctx = replace(ctx, professional=True)
@@ -115,9 +118,9 @@ def assess(
     categories: set[Category] = set()
 
     records = group_records(text, findings, ctx.election or ctx.sports, spans)
-    exposed = [r for r in records if _private_attributes(text, r, ctx)]
-    for record in exposed:
-        severities.append(_bundle_severity(_private_attributes(text, record, ctx), record))
+    bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx))]
+    exposed = [r for r, _ in bundles]
+    severities.extend(_bundle_severity(kinds) for _, kinds in bundles)
     if exposed:
         reasons.append("identity_bundle")
         categories.add(Category.PERSONAL_DATA)
@@ -147,7 +150,7 @@ def assess(
     return Assessment(Verdict.LEAK, severity, ordered, risk, tuple(reasons), len(exposed))
 
 
-def _private_attributes(text: str, record: PersonRecord, ctx: Context) -> set[str]:
+def _private_attributes(record: PersonRecord, ctx: Context) -> set[str]:
     """The attribute kinds that make this record an identity bundle (empty if none count)."""
     kinds: set[str] = set()
     for attr in record.attributes:
@@ -164,15 +167,15 @@ def _private_attributes(text: str, record: PersonRecord, ctx: Context) -> set[st
             kinds.add("mother")
         if record.workplace:
             kinds.add("workplace")
-    if record.public and not kinds & {t.value for t in _CRITICAL_ATTR | {EntityType.ADDRESS}}:
+    if record.public and not kinds & _PRIVATE_EVEN_IF_PUBLIC:
         return set()
     return kinds
 
 
-def _bundle_severity(kinds: set[str], record: PersonRecord) -> Severity:
-    if kinds & {t.value for t in _CRITICAL_ATTR}:
+def _bundle_severity(kinds: set[str]) -> Severity:
+    if kinds & _CRITICAL_KINDS:
         return Severity.CRITICAL
-    if kinds & {t.value for t in _HIGH_ATTR}:
+    if kinds & _HIGH_KINDS:
         return Severity.HIGH
     return Severity.MEDIUM
 
@@ -200,8 +203,8 @@ def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> 
             continue
         if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
             (
-                span_cue_before(spans, f.start, cues.THIRD_PARTY, 40)
-                or span_cue_after(spans, f.end, cues.THIRD_PARTY, 30)
+                cue_before(spans, f.start, cues.THIRD_PARTY, 40)
+                or cue_after(spans, f.end, cues.THIRD_PARTY, 30)
             )
             and not (ctx.owner_contact and f.entity_type in _CONTACT)
         ):
