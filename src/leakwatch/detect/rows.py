@@ -195,8 +195,7 @@ def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
     rows_with_people = {text.count("\n", 0, p.start) for p in persons}
     is_list = len(rows_with_people) >= 2
     out: list[Finding] = []
-    for offset, line in _lines(text):
-        row = text.count("\n", 0, offset)
+    for row, (offset, line) in enumerate(_lines(text)):
         if row not in rows_with_people:
             continue
         bounds = [0, *(x for m in _ROW_SPLIT.finditer(line) for x in m.span()), len(line)]
