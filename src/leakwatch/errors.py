@@ -34,3 +34,31 @@ class UsageError(LeakwatchError):
 
     exit_code = 2
     http_status = 400
+
+
+class StoreError(LeakwatchError):
+    """The store cannot be opened or used (bad URL, server down, schema newer than this code)."""
+
+    exit_code = 3
+    http_status = 503
+
+
+class NotFound(LeakwatchError):
+    """A case, notice, channel or user that does not exist."""
+
+    exit_code = 4
+    http_status = 404
+
+
+class PermissionDenied(LeakwatchError):
+    """The actor's role may not do this (workflow.roles)."""
+
+    exit_code = 5
+    http_status = 403
+
+
+class Conflict(LeakwatchError):
+    """Someone else changed the same thing first (two reviewers deciding one case)."""
+
+    exit_code = 6
+    http_status = 409

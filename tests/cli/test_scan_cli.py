@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -173,13 +174,24 @@ def test_usage_errors_exit_2() -> None:
     assert "Traceback" not in proc.stderr
 
 
-def test_every_cli_option_is_documented_in_the_readme() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    parser = build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    for name, cmd in sub.choices.items():
-        assert f"leakwatch {name}" in readme, name
+def _commands(
+    parser: argparse.ArgumentParser, prefix: str
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, cmd in action.choices.items():
+                yield f"{prefix} {name}", cmd
+                yield from _commands(cmd, f"{prefix} {name}")
+
+
+def test_every_cli_command_and_option_is_documented() -> None:
+    """README.md and docs/*.md together name every command, sub-command and long option."""
+    docs = "\n".join(
+        p.read_text(encoding="utf-8") for p in [REPO / "README.md", *sorted(REPO.glob("docs/*.md"))]
+    )
+    for name, cmd in _commands(build_parser(), "leakwatch"):
+        assert name in docs, f"`{name}` is not documented"
         for action in cmd._actions:
             longs = [o for o in action.option_strings if o.startswith("--") and o != "--help"]
             for opt in longs:
-                assert opt in readme, f"{name} {opt} is not in README.md"
+                assert opt in docs, f"{name} {opt} is not documented"

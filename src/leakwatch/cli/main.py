@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from leakwatch import __version__
-from leakwatch.cli import scan_cmd, synth_cmd
+from leakwatch.cli import admin_cmd, ingest_cmd, report_cmd, scan_cmd, synth_cmd, workflow_cmd
 from leakwatch.errors import LeakwatchError
 
 EPILOG = """\
@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     scan_cmd.add_parser(sub)
     synth_cmd.add_synth_parser(sub)
     synth_cmd.add_eval_parser(sub)
+    ingest_cmd.add_parsers(sub)
+    workflow_cmd.add_parsers(sub)
+    report_cmd.add_parsers(sub)
+    admin_cmd.add_parsers(sub)
     return parser
 
 

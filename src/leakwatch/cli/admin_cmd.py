@@ -1,0 +1,81 @@
+"""`leakwatch user …` and `leakwatch audit verify`: who may act, and proof of what was done."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from leakwatch.cli.store_opts import add_store_options, open_for
+from leakwatch.errors import LeakwatchError
+from leakwatch.workflow.roles import Role
+from leakwatch.workflow.service_audit import verify_audit
+from leakwatch.workflow.users import add_user, list_users
+
+
+class AuditBroken(LeakwatchError):
+    """The audit chain does not verify."""
+
+    exit_code = 1
+    http_status = 409
+
+
+def add_parsers(sub: Any) -> None:
+    user = sub.add_parser("user", help="add and list users and their roles (admin)")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", help="add a user with a role")
+    add.add_argument("name", help="the user's name")
+    add.add_argument(
+        "--role", required=True, choices=[r.value for r in Role], help="what the user may do"
+    )
+    add_store_options(add)
+    add.set_defaults(handler=_user_add)
+    ls = user_sub.add_parser("list", help="list users and roles")
+    add_store_options(ls)
+    ls.set_defaults(handler=_user_list)
+
+    audit = sub.add_parser("audit", help="check the audit log's hash chain (auditor, admin)")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    ver = audit_sub.add_parser(
+        "verify",
+        help="walk the hash chain; exit 1 if any event was edited, deleted or reordered",
+    )
+    ver.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    add_store_options(ver)
+    ver.set_defaults(handler=_audit_verify)
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    view = add_user(store, actor, args.name, args.role)
+    print(f"added {view.name} ({view.role})")
+    return 0
+
+
+def _user_list(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    for u in list_users(store, actor):
+        print(f"{u.name}\t{u.role}\t{'active' if u.active else 'inactive'}")
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    report = verify_audit(store, actor)
+    if args.format == "json":
+        json.dump(
+            {
+                "ok": report.ok,
+                "events": report.events,
+                "head": report.head,
+                "problem": report.problem,
+            },
+            sys.stdout,
+        )
+        print()
+    elif report.ok:
+        print(f"audit log intact: {report.events} events, head {report.head}")
+    if not report.ok:
+        raise AuditBroken(f"audit log broken: {report.problem}")
+    return 0

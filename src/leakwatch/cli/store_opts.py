@@ -1,0 +1,52 @@
+"""What every store command shares: `--db`, `--as`, opening the store, the acting user, the keys.
+
+The acting user is `--as`, else `$LEAKWATCH_USER`, else the login name. On an empty store the first
+actor becomes its admin (and the audit log says so), so `leakwatch ingest` works out of the box;
+after that, an admin adds everyone else with `leakwatch user add`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+
+from leakwatch.store.crypto import KeyRing
+from leakwatch.store.db import Store, open_store
+from leakwatch.workflow.users import bootstrap_admin
+
+ENV_USER = "LEAKWATCH_USER"
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("store")
+    group.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="SQLite file or database URL (postgresql://user@host/db); "
+        "default $LEAKWATCH_DB, else leakwatch.db in the user data directory",
+    )
+    group.add_argument(
+        "--as",
+        dest="actor",
+        metavar="USER",
+        help="act as this user (default $LEAKWATCH_USER, else your login name)",
+    )
+
+
+def actor_name(args: argparse.Namespace) -> str:
+    name: str | None = getattr(args, "actor", None) or os.environ.get(ENV_USER)
+    return name or getpass.getuser()
+
+
+def open_for(args: argparse.Namespace) -> tuple[Store, str]:
+    """The store named by `--db` (migrated) and the acting user's name (bootstrapped if first)."""
+    store = open_store(getattr(args, "db", None))
+    actor = actor_name(args)
+    bootstrap_admin(store, actor)
+    return store, actor
+
+
+def keyring() -> KeyRing:
+    """The store's keys ($LEAKWATCH_KEY, else the key file; see store.crypto)."""
+    return KeyRing.load()

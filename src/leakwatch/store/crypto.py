@@ -1,0 +1,132 @@
+"""Keys for the store: AES-GCM for message text at rest, a keyed HMAC for finding fingerprints.
+
+One 32-byte master key, from `$LEAKWATCH_KEY` (base64) or a key file (`$LEAKWATCH_KEY_FILE`, else
+`leakwatch.key` next to the default database) created with mode 0600 on first use. Two sub-keys
+are derived from it with HKDF so that the fingerprint key never encrypts and vice versa. The
+fingerprint is keyed because phone and ID numbers are too few to hash without a key: anyone could
+hash every Iraqi mobile number in an afternoon.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from platformdirs import user_data_dir
+
+from leakwatch.entities import EntityType
+from leakwatch.errors import StoreError
+from leakwatch.normalize import normalize_token
+
+ENV_KEY = "LEAKWATCH_KEY"
+ENV_KEY_FILE = "LEAKWATCH_KEY_FILE"
+KEY_BYTES = 32
+NONCE_BYTES = 12
+_NUMERIC = frozenset(
+    {
+        EntityType.PHONE_NUMBER,
+        EntityType.IQ_NATIONAL_ID,
+        EntityType.IQ_CIVIL_ID,
+        EntityType.IQ_PASSPORT,
+        EntityType.IQ_RESIDENCE_CARD,
+        EntityType.IBAN_CODE,
+        EntityType.CREDIT_CARD,
+        EntityType.VEHICLE_PLATE,
+    }
+)
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+_SPACES = re.compile(r"\s+")
+
+
+def default_key_file() -> Path:
+    return Path(user_data_dir("leakwatch", appauthor=False)) / "leakwatch.key"
+
+
+def _derive(master: bytes, purpose: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(master)
+
+
+def load_master_key(key_file: Path | None = None) -> bytes:
+    """The master key: environment first, then the key file (created 0600 if missing)."""
+    env = os.environ.get(ENV_KEY)
+    if env:
+        try:
+            key = base64.urlsafe_b64decode(env.strip().encode() + b"==")
+        except (binascii.Error, ValueError) as exc:
+            raise StoreError(f"${ENV_KEY} is not base64") from exc
+        if len(key) != KEY_BYTES:
+            raise StoreError(f"${ENV_KEY} must decode to {KEY_BYTES} bytes, not {len(key)}")
+        return key
+    path = key_file or Path(os.environ.get(ENV_KEY_FILE) or default_key_file())
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _read_key_file(path)
+    except OSError as exc:
+        raise StoreError(f"cannot create key file {path}: {exc.strerror}") from exc
+    key = os.urandom(KEY_BYTES)
+    with os.fdopen(fd, "wb") as out:
+        out.write(base64.urlsafe_b64encode(key) + b"\n")
+    return key
+
+
+def _read_key_file(path: Path) -> bytes:
+    if path.stat().st_mode & 0o077:
+        raise StoreError(f"key file {path} is readable by others; chmod 600 it")
+    try:
+        key = base64.urlsafe_b64decode(path.read_bytes().strip())
+    except (binascii.Error, ValueError) as exc:
+        raise StoreError(f"key file {path} is not base64") from exc
+    if len(key) != KEY_BYTES:
+        raise StoreError(f"key file {path} must hold {KEY_BYTES} bytes, not {len(key)}")
+    return key
+
+
+def canonical_value(entity_type: EntityType, value: str) -> str:
+    """The form two mentions of one value share: digits and letters for identifiers (a phone
+    keeps its last 10 digits, so 0770…, +964 770… and ٠٧٧٠… agree), normalized words for names."""
+    norm = normalize_token(value).lower()
+    if entity_type in _NUMERIC:
+        compact = _NOT_ALNUM.sub("", norm)
+        return compact[-10:] if entity_type is EntityType.PHONE_NUMBER else compact
+    return _SPACES.sub(" ", norm).strip()
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    """Sub-keys for one store. `seal`/`open` bind a text to its row with associated data."""
+
+    text_key: bytes
+    fingerprint_key: bytes
+
+    @classmethod
+    def from_master(cls, master: bytes) -> KeyRing:
+        return cls(_derive(master, b"leakwatch text v1"), _derive(master, b"leakwatch fp v1"))
+
+    @classmethod
+    def load(cls, key_file: Path | None = None) -> KeyRing:
+        return cls.from_master(load_master_key(key_file))
+
+    def fingerprint(self, entity_type: EntityType, value: str) -> str:
+        data = f"{entity_type.value}\x00{canonical_value(entity_type, value)}".encode()
+        return hmac.new(self.fingerprint_key, data, hashlib.sha256).hexdigest()
+
+    def seal(self, text: str, aad: str) -> tuple[bytes, bytes]:
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce, AESGCM(self.text_key).encrypt(nonce, text.encode(), aad.encode())
+
+    def open(self, nonce: bytes, cipher: bytes, aad: str) -> str:
+        try:
+            return AESGCM(self.text_key).decrypt(nonce, cipher, aad.encode()).decode()
+        except InvalidTag as exc:
+            raise StoreError("message text does not decrypt: wrong key or altered row") from exc

@@ -1,0 +1,135 @@
+"""Opening the store: a URL or a SQLite path, migrated to the latest schema on open.
+
+SQLite (the embedded default, one file in the user's data directory) runs in WAL mode and starts
+every transaction with `BEGIN IMMEDIATE`, so concurrent writers queue instead of failing half-way;
+PostgreSQL serializes the audit chain with an advisory lock (workflow.audit).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from leakwatch.errors import StoreError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+ENV_DB = "LEAKWATCH_DB"
+
+
+def default_db_path() -> Path:
+    """`$LEAKWATCH_DB` if set, else `leakwatch.db` in the user's data directory."""
+    return Path(user_data_dir("leakwatch", appauthor=False)) / "leakwatch.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """A SQLAlchemy URL from `--db`: a URL as it is, anything else a SQLite file path."""
+    db = db or os.environ.get(ENV_DB)
+    if not db:
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            db = "postgresql+psycopg://" + db.removeprefix("postgresql://")
+        return db
+    path = Path(db).expanduser()
+    if path.is_dir():
+        raise StoreError(f"--db {db} is a directory; give a file path or a database URL")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Store:
+    """An engine and its session factory; `session()` is one transaction."""
+
+    engine: Engine
+    factory: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any error."""
+        with self.factory.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and by default migrate) the store at `db` (see `resolve_url`)."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {url.split('@')[-1]}") from exc
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        kwargs["connect_args"] = {"timeout": 30}
+    else:
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except Exception as exc:  # unknown dialect / missing driver
+        raise StoreError(f"cannot open database {parsed.render_as_string()}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _sqlite_pragmas(engine)
+    store = Store(engine, sessionmaker(engine, expire_on_commit=False))
+    if migrate:
+        upgrade(store)
+    return store
+
+
+def upgrade(store: Store) -> None:
+    """Bring the schema to the latest migration (idempotent)."""
+    try:
+        with store.engine.begin() as conn:
+            cfg = alembic_config(store.engine)
+            cfg.attributes["connection"] = conn
+            current = MigrationContext.configure(conn).get_current_revision()
+            head = ScriptDirectory.from_config(cfg).get_current_head()
+            if current != head:
+                command.upgrade(cfg, "head")
+    except OperationalError as exc:
+        raise StoreError(f"cannot open database: {exc.orig}") from exc

@@ -1,0 +1,121 @@
+"""Who may do what: one matrix, checked in the service layer so every interface inherits it.
+
+The liaison (the regulator's side) may submit and follow notices and read aggregate reports; no
+operation open to that role returns a raw value or a message text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leakwatch.errors import NotFound, PermissionDenied
+from leakwatch.store.models import User
+
+
+class Role(StrEnum):
+    ANALYST = "analyst"
+    REVIEWER = "reviewer"
+    LIAISON = "liaison"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+class Operation(StrEnum):
+    INGEST = "ingest"
+    VIEW_STATUS = "view_status"
+    VIEW_CHANNELS = "view_channels"
+    TRACE = "trace"
+    OPEN_CASE = "open_case"
+    VIEW_QUEUE = "view_queue"
+    VIEW_CASE = "view_case"
+    DECIDE = "decide"
+    RECORD_ACTION = "record_action"
+    REVEAL = "reveal"
+    SUBMIT_NOTICE = "submit_notice"
+    ACKNOWLEDGE_NOTICE = "acknowledge_notice"
+    VIEW_NOTICE = "view_notice"
+    FILE_APPEAL = "file_appeal"
+    DECIDE_APPEAL = "decide_appeal"
+    VIEW_AUDIT = "view_audit"
+    VERIFY_AUDIT = "verify_audit"
+    PURGE = "purge"
+    REPORT = "report"
+    MANAGE_USERS = "manage_users"
+
+
+_O = Operation
+ALLOWED: dict[Role, frozenset[Operation]] = {
+    Role.ANALYST: frozenset(
+        {
+            _O.INGEST,
+            _O.VIEW_STATUS,
+            _O.VIEW_CHANNELS,
+            _O.TRACE,
+            _O.OPEN_CASE,
+            _O.VIEW_QUEUE,
+            _O.VIEW_CASE,
+            _O.ACKNOWLEDGE_NOTICE,
+            _O.VIEW_NOTICE,
+            _O.FILE_APPEAL,
+            _O.REPORT,
+        }
+    ),
+    Role.REVIEWER: frozenset(
+        {
+            _O.VIEW_STATUS,
+            _O.VIEW_CHANNELS,
+            _O.TRACE,
+            _O.OPEN_CASE,
+            _O.VIEW_QUEUE,
+            _O.VIEW_CASE,
+            _O.DECIDE,
+            _O.RECORD_ACTION,
+            _O.REVEAL,
+            _O.ACKNOWLEDGE_NOTICE,
+            _O.VIEW_NOTICE,
+            _O.DECIDE_APPEAL,
+            _O.REPORT,
+        }
+    ),
+    Role.LIAISON: frozenset({_O.VIEW_STATUS, _O.SUBMIT_NOTICE, _O.VIEW_NOTICE, _O.REPORT}),
+    Role.AUDITOR: frozenset(
+        {
+            _O.VIEW_STATUS,
+            _O.VIEW_CHANNELS,
+            _O.VIEW_CASE,
+            _O.VIEW_NOTICE,
+            _O.VIEW_AUDIT,
+            _O.VERIFY_AUDIT,
+            _O.REPORT,
+        }
+    ),
+    Role.ADMIN: frozenset(Operation),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The user a service call acts for, as the store knows them."""
+
+    id: int
+    name: str
+    role: Role
+
+
+def may(role: Role, op: Operation) -> bool:
+    return op in ALLOWED[role]
+
+
+def authorize(session: Session, name: str, op: Operation) -> Actor:
+    """The active user called `name`, if their role allows `op`; otherwise a clear refusal."""
+    user = session.scalars(select(User).where(User.name == name)).one_or_none()
+    if user is None or not user.active:
+        raise NotFound(f"no active user {name!r}; an admin adds one with `leakwatch user add`")
+    role = Role(user.role)
+    if not may(role, op):
+        raise PermissionDenied(f"role {role.value} may not {op.value.replace('_', ' ')}")
+    return Actor(user.id, user.name, role)

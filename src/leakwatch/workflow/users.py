@@ -1,0 +1,58 @@
+"""Users and their roles. The first user of an empty store becomes its admin (bootstrap)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from leakwatch.errors import Conflict, UsageError
+from leakwatch.store.db import Store
+from leakwatch.store.models import User
+from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.roles import Operation, Role, authorize
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    name: str
+    role: str
+    active: bool
+
+
+def _role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        choices = ", ".join(r.value for r in Role)
+        raise UsageError(f"unknown role {role!r}; choose one of {choices}") from None
+
+
+def bootstrap_admin(store: Store, name: str) -> bool:
+    """Make `name` the admin of a store that has no users yet; False if it already has some."""
+    with store.session() as s:
+        if s.scalar(select(func.count()).select_from(User)):
+            return False
+        s.add(User(name=name, role=Role.ADMIN.value))
+        record(s, name, EventType.USER_ADDED, f"user:{name}", {"role": "admin", "bootstrap": True})
+        return True
+
+
+def add_user(store: Store, actor: str, name: str, role: str) -> UserView:
+    """Add a user with a role (admin only)."""
+    r = _role(role)
+    with store.session() as s:
+        authorize(s, actor, Operation.MANAGE_USERS)
+        if s.scalars(select(User).where(User.name == name)).one_or_none():
+            raise Conflict(f"user {name!r} already exists")
+        s.add(User(name=name, role=r.value))
+        record(s, actor, EventType.USER_ADDED, f"user:{name}", {"role": r.value})
+        return UserView(name, r.value, True)
+
+
+def list_users(store: Store, actor: str) -> list[UserView]:
+    with store.session() as s:
+        authorize(s, actor, Operation.MANAGE_USERS)
+        return [
+            UserView(u.name, u.role, u.active) for u in s.scalars(select(User).order_by(User.id))
+        ]
