@@ -1,0 +1,87 @@
+"""Users: bootstrap admin, adding users by role, refusals; the admin CLI commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
+from leakwatch.store.db import open_store
+from leakwatch.workflow.audit import verify
+from leakwatch.workflow.users import add_user, bootstrap_admin, list_users
+
+
+def test_first_user_becomes_admin_once(db_url: str) -> None:
+    store = open_store(db_url)
+    assert bootstrap_admin(store, "root")
+    assert not bootstrap_admin(store, "someone-else")
+    assert [(u.name, u.role) for u in list_users(store, "root")] == [("root", "admin")]
+    with store.session() as s:
+        assert verify(s).events == 1
+    store.close()
+
+
+def test_admin_adds_users_others_may_not(db_url: str) -> None:
+    store = open_store(db_url)
+    bootstrap_admin(store, "root")
+    add_user(store, "root", "rita", "reviewer")
+    with pytest.raises(PermissionDenied, match="role reviewer may not manage users"):
+        add_user(store, "rita", "eve", "admin")
+    with pytest.raises(Conflict):
+        add_user(store, "root", "rita", "analyst")
+    with pytest.raises(UsageError, match="unknown role"):
+        add_user(store, "root", "x", "superuser")
+    with pytest.raises(NotFound, match="no active user 'ghost'"):
+        list_users(store, "ghost")
+    store.close()
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "leakwatch", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def test_cli_user_and_audit_verify(db_url: str, master_key: bytes) -> None:
+    env = {**os.environ, "LEAKWATCH_DB": db_url, "LEAKWATCH_USER": "root"}
+    assert _cli("user", "add", "ana", "--role", "analyst", env=env).returncode == 0
+    assert _cli("user", "add", "aud", "--role", "auditor", env=env).returncode == 0
+    listed = _cli("user", "list", env=env)
+    assert listed.stdout.splitlines() == [
+        "root\tadmin\tactive",
+        "ana\tanalyst\tactive",
+        "aud\tauditor\tactive",
+    ]
+    ok = _cli("audit", "verify", "--as", "aud", "--format", "json", env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["events"] == 3
+    refused = _cli("audit", "verify", "--as", "ana", env=env)
+    assert refused.returncode == 5
+    assert refused.stderr.strip() == "leakwatch: error: role analyst may not verify audit"
+    assert "Traceback" not in refused.stderr
+
+    store = open_store(db_url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE audit_events SET actor = 'x' WHERE seq = 2")
+    store.close()
+    broken = _cli("audit", "verify", "--as", "aud", env=env)
+    assert broken.returncode == 1
+    assert broken.stderr.strip() == (
+        "leakwatch: error: audit log broken: event 2 was altered after it was written"
+    )
+
+
+def test_cli_bad_database_url_is_one_line() -> None:
+    env = {**os.environ, "LEAKWATCH_USER": "root"}
+    out = _cli("user", "list", "--db", "nosuchdialect://x", env=env)
+    assert out.returncode == 3
+    assert out.stderr.count("\n") == 1
+    assert "Traceback" not in out.stderr
