@@ -38,7 +38,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	scripts/ensure-postgres.sh
+	scripts/ensure-test-deps.sh
 	$(BIN)/pytest -q -n auto
 
 unit-compiled: $(FAST_STAMP)  ## detection, assessment and CLI tests against the mypyc build
