@@ -29,6 +29,7 @@ class EventType(StrEnum):
     USER_ADDED = "user_added"
     INGESTED = "ingested"
     CASE_OPENED = "case_opened"
+    CASE_UPDATED = "case_updated"
     DECIDED = "decided"
     ACTION_RECORDED = "action_recorded"
     NOTICE_RECEIVED = "notice_received"

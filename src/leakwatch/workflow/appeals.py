@@ -1,0 +1,207 @@
+"""Appeals: a channel owner contests a restricting decision; a different reviewer decides.
+
+Upheld, the decision stands (and an appeal-stage decision with its own statement says so).
+Reversed, the action is undone: removed messages are reinstated, a restricted channel is lifted,
+and each undo is recorded as an action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
+from leakwatch.store.db import Store
+from leakwatch.store.models import Action, Appeal, Channel, Decision, StoredMessage, utcnow
+from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.cases import facts_of, get_case
+from leakwatch.workflow.reasons import (
+    RESTRICTING,
+    DecisionType,
+    ReasonCode,
+    parse,
+    statement_of_reasons,
+)
+from leakwatch.workflow.review import DecisionView, view_of
+from leakwatch.workflow.roles import Operation, authorize
+
+OUTCOMES = ("upheld", "reversed")
+
+
+@dataclass(frozen=True, slots=True)
+class AppealView:
+    id: int
+    decision_id: int
+    case_id: int
+    status: str
+    outcome: str | None
+    filed_at: datetime
+    decided_at: datetime | None
+
+
+def file_appeal(
+    store: Store, actor: str, decision_id: int, appellant: str, grounds: str
+) -> AppealView:
+    """File a channel owner's appeal against a remove/restrict decision (analyst, admin)."""
+    if not appellant.strip() or not grounds.strip():
+        raise UsageError("an appeal needs the appellant and their grounds")
+    try:
+        with store.session() as s:
+            who = authorize(s, actor, Operation.FILE_APPEAL)
+            d = s.get(Decision, decision_id)
+            if d is None:
+                raise NotFound(f"no decision {decision_id}")
+            if d.stage != "initial" or DecisionType(d.decision) not in RESTRICTING:
+                raise UsageError(
+                    f"decision {decision_id} restricts nothing ({d.stage} {d.decision}); "
+                    "only remove and restrict_channel decisions can be appealed"
+                )
+            if s.scalars(select(Appeal).where(Appeal.decision_id == d.id)).first():
+                raise Conflict(f"decision {decision_id} has already been appealed")
+            appeal = Appeal(
+                decision_id=d.id,
+                appellant=appellant.strip(),
+                grounds=grounds.strip(),
+                filed_by=who.id,
+                status="open",
+            )
+            s.add(appeal)
+            s.flush()
+            record(
+                s,
+                who.name,
+                EventType.APPEAL_FILED,
+                f"appeal:{appeal.id}",
+                {"decision_id": d.id, "case_id": d.case_id},
+            )
+            return AppealView(
+                appeal.id, d.id, d.case_id, appeal.status, None, appeal.filed_at, None
+            )
+    except IntegrityError as exc:
+        raise Conflict(f"decision {decision_id} has already been appealed") from exc
+
+
+def decide_appeal(
+    store: Store, actor: str, appeal_id: int, outcome: str, reason: str
+) -> DecisionView:
+    """Decide an appeal (reviewer, admin) — never by the reviewer who made the decision."""
+    if outcome not in OUTCOMES:
+        raise UsageError(f"outcome must be one of {', '.join(OUTCOMES)}")
+    try:
+        with store.session() as s:
+            who = authorize(s, actor, Operation.DECIDE_APPEAL)
+            appeal = s.get(Appeal, appeal_id)
+            if appeal is None:
+                raise NotFound(f"no appeal {appeal_id}")
+            if appeal.status != "open":
+                raise Conflict(f"appeal {appeal_id} was already decided ({appeal.outcome})")
+            original = s.get(Decision, appeal.decision_id)
+            assert original is not None
+            if original.decided_by == who.id:
+                raise PermissionDenied(
+                    "an appeal must be decided by a different reviewer than the one who made "
+                    "the decision"
+                )
+            if outcome == "upheld":
+                kind, code = parse(original.decision, reason)
+            else:
+                kind, code = parse(DecisionType.NO_VIOLATION.value, reason)
+            case = get_case(s, original.case_id)
+            now = utcnow()
+            row = Decision(
+                case_id=case.id,
+                stage="appeal",
+                decision=kind.value,
+                reason_code=code.value,
+                decided_by=who.id,
+                decided_at=now,
+                automated_detection=original.automated_detection,
+                automated_decision=False,
+                statement=statement_of_reasons(
+                    kind,
+                    ReasonCode(code),
+                    facts_of(s, case),
+                    automated_detection=original.automated_detection,
+                    automated_decision=False,
+                    stage="appeal",
+                ),
+            )
+            s.add(row)
+            appeal.status = "decided"
+            appeal.outcome = outcome
+            appeal.decided_by = who.id
+            appeal.decided_at = now
+            s.flush()
+            actions = _undo(s, who.id, original, row) if outcome == "reversed" else []
+            s.flush()
+            record(
+                s,
+                who.name,
+                EventType.APPEAL_DECIDED,
+                f"appeal:{appeal.id}",
+                {
+                    "decision_id": original.id,
+                    "appeal_decision_id": row.id,
+                    "outcome": outcome,
+                    "reason_code": code.value,
+                    "actions": len(actions),
+                },
+            )
+            return view_of(row, who.name, actions)
+    except IntegrityError as exc:
+        raise Conflict(f"appeal {appeal_id} was decided by someone else at the same time") from exc
+
+
+def _undo(session: Session, by: int, original: Decision, appeal_decision: Decision) -> list[Action]:
+    """Reverse what `original` did, recording each undo as an action of the appeal decision."""
+    now = utcnow()
+    actions: list[Action] = []
+    done = session.scalars(select(Action).where(Action.decision_id == original.id)).all()
+    for act in done:
+        if act.action == "remove_message":
+            key, _, mid = act.target.rpartition("/")
+            msg = session.scalars(
+                select(StoredMessage)
+                .join(Channel, Channel.id == StoredMessage.channel_id)
+                .where(Channel.key == key, StoredMessage.message_id == int(mid))
+            ).one_or_none()
+            if msg is not None:
+                msg.removed_at = None
+            undo = "reinstate_message"
+        elif act.action == "restrict_channel":
+            ch = session.scalars(select(Channel).where(Channel.key == act.target)).one_or_none()
+            if ch is not None:
+                ch.restricted = False
+            undo = "lift_restriction"
+        else:
+            continue
+        actions.append(
+            Action(
+                decision_id=appeal_decision.id,
+                action=undo,
+                target=act.target,
+                performed_by=by,
+                performed_at=now,
+            )
+        )
+    session.add_all(actions)
+    return actions
+
+
+def list_appeals(store: Store, actor: str) -> list[AppealView]:
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_CASE)
+        out = []
+        for a in s.scalars(select(Appeal).order_by(Appeal.id)):
+            d = s.get(Decision, a.decision_id)
+            assert d is not None
+            out.append(
+                AppealView(
+                    a.id, a.decision_id, d.case_id, a.status, a.outcome, a.filed_at, a.decided_at
+                )
+            )
+        return out

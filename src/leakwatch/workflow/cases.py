@@ -1,0 +1,328 @@
+"""Cases: what a reviewer decides on. Opened per channel above a threshold, and per notice.
+
+Priority is severity × reach: the highest severity in scope (rank 1-4) times
+(1 + log2(1 + distinct people exposed)) times (1 + log2(1 + leak messages)). People are counted
+by distinct PERSON fingerprints, so a name reposted ten times is one person. The queue serves the
+highest priority first, the oldest first among equals.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from leakwatch.entities import EntityType, Severity
+from leakwatch.errors import NotFound, UsageError
+from leakwatch.store.db import Store
+from leakwatch.store.models import Case, CaseMessage, Channel, FindingRow, StoredMessage
+from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.reasons import Facts
+from leakwatch.workflow.roles import Operation, authorize
+
+OPEN = "open"
+ESCALATED = "escalated"
+CLOSED = "closed"
+ACTIVE = (OPEN, ESCALATED)
+DEFAULT_MIN_LEAKS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A case's messages summarised: counts and codes only."""
+
+    messages: int
+    leak_messages: int
+    people: int
+    severity: str | None
+    categories: tuple[str, ...]
+    entity_types: tuple[str, ...]
+
+    @property
+    def priority(self) -> float:
+        rank = Severity(self.severity).rank if self.severity else 0
+        return round(
+            rank * (1 + math.log2(1 + self.people)) * (1 + math.log2(1 + self.leak_messages)), 3
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    entity_type: str
+    start: int
+    end: int
+    masked: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseMessageView:
+    message_pk: int
+    channel: str
+    message_id: int
+    posted_at: datetime | None
+    verdict: str
+    severity: str | None
+    removed: bool
+    text_purged: bool
+    findings: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    id: int
+    kind: str
+    channel: str | None
+    notice_id: int | None
+    status: str
+    severity: str | None
+    priority: float
+    version: int
+    opened_at: datetime
+    closed_at: datetime | None
+    scope: Scope
+    decisions: tuple[str, ...]
+    messages: tuple[CaseMessageView, ...] = ()
+
+
+def scope_of(session: Session, message_pks: list[int]) -> Scope:
+    """Counts, highest severity, categories and entity types over some stored messages."""
+    if not message_pks:
+        return Scope(0, 0, 0, None, (), ())
+    rows = session.execute(
+        select(StoredMessage.verdict, StoredMessage.severity, StoredMessage.categories).where(
+            StoredMessage.id.in_(message_pks)
+        )
+    ).all()
+    leaks = [r for r in rows if r.verdict == "leak"]
+    severities = [Severity(r.severity) for r in leaks if r.severity]
+    top = max(severities, key=lambda s: s.rank).value if severities else None
+    cats = sorted({c for r in leaks for c in r.categories.split(",") if c})
+    types = sorted(
+        session.scalars(
+            select(FindingRow.entity_type).where(FindingRow.message_pk.in_(message_pks)).distinct()
+        )
+    )
+    people = session.scalar(
+        select(func.count(func.distinct(FindingRow.fingerprint)))
+        .join(StoredMessage, StoredMessage.id == FindingRow.message_pk)
+        .where(
+            FindingRow.message_pk.in_(message_pks),
+            FindingRow.entity_type == EntityType.PERSON.value,
+            StoredMessage.verdict == "leak",
+        )
+    )
+    return Scope(len(rows), len(leaks), int(people or 0), top, tuple(cats), tuple(types))
+
+
+def case_message_pks(session: Session, case_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(CaseMessage.message_pk)
+            .where(CaseMessage.case_id == case_id)
+            .order_by(CaseMessage.message_pk)
+        )
+    )
+
+
+def facts_of(session: Session, case: Case) -> Facts:
+    """The statement-of-reasons facts for a case (codes and counts)."""
+    scope = scope_of(session, case_message_pks(session, case.id))
+    notice = case.notice
+    return Facts(
+        channel=case.channel.key if case.channel else None,
+        messages=scope.messages,
+        leak_messages=scope.leak_messages,
+        people=scope.people,
+        severity=scope.severity,
+        categories=scope.categories,
+        entity_types=scope.entity_types,
+        source="notice" if notice else "own_detection",
+        notice_reference=notice.reference if notice else None,
+        legal_basis=notice.legal_basis if notice else None,
+    )
+
+
+def refresh(session: Session, case: Case) -> Scope:
+    scope = scope_of(session, case_message_pks(session, case.id))
+    case.severity = scope.severity
+    case.priority = scope.priority
+    return scope
+
+
+def new_case(
+    session: Session,
+    actor: str,
+    kind: str,
+    message_pks: list[int],
+    *,
+    channel_id: int | None = None,
+    notice_id: int | None = None,
+) -> Case:
+    """Open a case over `message_pks` and write its audit event (in the caller's transaction)."""
+    case = Case(kind=kind, channel_id=channel_id, notice_id=notice_id, status=OPEN)
+    session.add(case)
+    session.flush()
+    session.add_all(CaseMessage(case_id=case.id, message_pk=pk) for pk in message_pks)
+    session.flush()
+    scope = refresh(session, case)
+    session.flush()
+    record(
+        session,
+        actor,
+        EventType.CASE_OPENED,
+        f"case:{case.id}",
+        {"kind": kind, "messages": scope.messages, "severity": scope.severity},
+    )
+    return case
+
+
+@dataclass(frozen=True, slots=True)
+class AutoOpenResult:
+    opened: tuple[int, ...]
+    updated: tuple[int, ...]
+    messages_added: int
+
+
+def open_channel_cases(
+    store: Store,
+    actor: str,
+    min_leaks: int = DEFAULT_MIN_LEAKS,
+    min_severity: str = Severity.MEDIUM.value,
+) -> AutoOpenResult:
+    """Open a case for every channel whose leaks not yet in any case reach the threshold.
+
+    Counted are leak messages of severity ≥ `min_severity`; a channel reaches the threshold with
+    `min_leaks` of them, or with a single critical one. A channel that already has an active case
+    gets its new leaks attached to it instead. Running it again opens nothing new.
+    """
+    try:
+        floor = Severity(min_severity).rank
+    except ValueError:
+        raise UsageError(f"unknown severity {min_severity!r}") from None
+    if min_leaks < 1:
+        raise UsageError("--min-leaks must be at least 1")
+    allowed = [s.value for s in Severity if s.rank >= floor]
+    opened: list[int] = []
+    updated: list[int] = []
+    added = 0
+    with store.session() as s:
+        authorize(s, actor, Operation.OPEN_CASE)
+        in_case = exists().where(CaseMessage.message_pk == StoredMessage.id)
+        rows = s.execute(
+            select(StoredMessage.channel_id, StoredMessage.id, StoredMessage.severity)
+            .where(
+                StoredMessage.verdict == "leak",
+                StoredMessage.severity.in_(allowed),
+                StoredMessage.removed_at.is_(None),
+                ~in_case,
+            )
+            .order_by(StoredMessage.channel_id, StoredMessage.id)
+        ).all()
+        by_channel: dict[int, list[tuple[int, str | None]]] = {}
+        for channel_id, pk, severity in rows:
+            by_channel.setdefault(channel_id, []).append((pk, severity))
+        for channel_id, items in by_channel.items():
+            pks = [pk for pk, _ in items]
+            active = s.scalars(
+                select(Case).where(
+                    Case.kind == "channel", Case.channel_id == channel_id, Case.status.in_(ACTIVE)
+                )
+            ).first()
+            if active is not None:
+                s.add_all(CaseMessage(case_id=active.id, message_pk=pk) for pk in pks)
+                s.flush()
+                refresh(s, active)
+                s.flush()
+                record(s, actor, EventType.CASE_UPDATED, f"case:{active.id}", {"added": len(pks)})
+                updated.append(active.id)
+                added += len(pks)
+                continue
+            critical = any(sev == Severity.CRITICAL.value for _, sev in items)
+            if len(pks) >= min_leaks or critical:
+                case = new_case(s, actor, "channel", pks, channel_id=channel_id)
+                opened.append(case.id)
+                added += len(pks)
+    return AutoOpenResult(tuple(opened), tuple(updated), added)
+
+
+def _view(session: Session, case: Case, with_messages: bool) -> CaseView:
+    pks = case_message_pks(session, case.id)
+    scope = scope_of(session, pks)
+    messages: tuple[CaseMessageView, ...] = ()
+    if with_messages and pks:
+        msgs = session.scalars(
+            select(StoredMessage).where(StoredMessage.id.in_(pks)).order_by(StoredMessage.id)
+        ).all()
+        messages = tuple(
+            CaseMessageView(
+                m.id,
+                m.channel.key,
+                m.message_id,
+                m.posted_at,
+                m.verdict,
+                m.severity,
+                m.removed_at is not None,
+                m.text_cipher is None,
+                tuple(FindingView(f.entity_type, f.start, f.end, f.masked) for f in m.findings),
+            )
+            for m in msgs
+        )
+    return CaseView(
+        case.id,
+        case.kind,
+        case.channel.key if case.channel else None,
+        case.notice_id,
+        case.status,
+        case.severity,
+        case.priority,
+        case.version,
+        case.opened_at,
+        case.closed_at,
+        scope,
+        tuple(f"{d.stage}:{d.decision}" for d in case.decisions),
+        messages,
+    )
+
+
+def get_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"no case {case_id}")
+    return case
+
+
+def show_case(store: Store, actor: str, case_id: int) -> CaseView:
+    """One case with its messages' masked findings (never raw values or text)."""
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_CASE)
+        return _view(s, get_case(s, case_id), with_messages=True)
+
+
+def list_cases(store: Store, actor: str, status: str | None = None) -> list[CaseView]:
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_CASE)
+        q = select(Case).order_by(Case.id)
+        if status:
+            q = q.where(Case.status == status)
+        return [_view(s, c, with_messages=False) for c in s.scalars(q)]
+
+
+def queue(store: Store, actor: str, limit: int | None = None) -> list[CaseView]:
+    """Active cases, highest severity × reach first."""
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_QUEUE)
+        q = (
+            select(Case)
+            .where(Case.status.in_(ACTIVE))
+            .order_by(Case.priority.desc(), Case.opened_at, Case.id)
+        )
+        if limit:
+            q = q.limit(limit)
+        return [_view(s, c, with_messages=False) for c in s.scalars(q)]
+
+
+def channel_by_key(session: Session, key: str) -> Channel | None:
+    return session.scalars(select(Channel).where(Channel.key == key)).one_or_none()

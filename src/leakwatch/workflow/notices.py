@@ -1,0 +1,264 @@
+"""Regulator notices: intake, acknowledgement, SLA clock, and a response with no personal data.
+
+A notice moves received → acknowledged → decided → actioned; each step has a timestamp and the
+clock runs against `sla_hours` (from receipt to action). Links are resolved to stored channels and
+messages where the store has them (`https://t.me/c/<id>/<msg>`, `https://t.me/<name>/<msg>` by
+channel title, or a channel key such as `telegram:123/45`); a case opens with the notice.
+What the regulator reads (`notice_status`, `notice_response`) holds the notice's own fields,
+timestamps and statements of reasons only: no message text, no values, no previews.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from leakwatch.entities import Category
+from leakwatch.errors import Conflict, NotFound, UsageError
+from leakwatch.store.db import Store
+from leakwatch.store.models import Appeal, Case, Channel, Notice, NoticeItem, StoredMessage, utcnow
+from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.cases import new_case
+from leakwatch.workflow.roles import Operation, authorize
+
+_TME_PRIVATE = re.compile(r"^(?:https?://)?t\.me/c/(\d+)(?:/(\d+))?/?$")
+_TME_PUBLIC = re.compile(r"^(?:https?://)?t\.me/([A-Za-z0-9_]{3,})(?:/(\d+))?/?$")
+_KEY = re.compile(r"^((?:telegram|name|source):[^/]+)(?:/(\d+))?$")
+STAGES = ("received", "acknowledged", "decided", "actioned")
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeView:
+    """A notice as its authority may see it: its own fields, the clock, counts."""
+
+    id: int
+    authority: str
+    reference: str
+    legal_basis: str
+    category: str
+    status: str
+    received_at: datetime
+    acknowledged_at: datetime | None
+    decided_at: datetime | None
+    actioned_at: datetime | None
+    sla_hours: int
+    hours_open: float
+    overdue: bool
+    links: int
+    links_resolved: int
+    case_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeResponse:
+    """The answer to the authority: the notice's state and the statements of reasons."""
+
+    notice: NoticeView
+    statements: tuple[dict[str, Any], ...]
+    appeals: tuple[dict[str, Any], ...]
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s_]+", "", name).casefold()
+
+
+def resolve_link(session: Session, link: str) -> tuple[int | None, int | None]:
+    """(channel id, message pk) a link points at, as far as the store knows them."""
+    link = link.strip()
+    key: str | None = None
+    msg_id: str | None = None
+    if m := _TME_PRIVATE.match(link):
+        key, msg_id = f"telegram:{m.group(1)}", m.group(2)
+        channel = session.scalars(select(Channel).where(Channel.key == key)).one_or_none()
+    elif m := _KEY.match(link):
+        key, msg_id = m.group(1), m.group(2)
+        channel = session.scalars(select(Channel).where(Channel.key == key)).one_or_none()
+    elif m := _TME_PUBLIC.match(link):
+        name, msg_id = m.group(1), m.group(2)
+        channel = next(
+            (
+                c
+                for c in session.scalars(select(Channel).order_by(Channel.id))
+                if c.title and _squash(c.title) == _squash(name)
+            ),
+            None,
+        )
+    else:
+        raise UsageError(f"not a channel or message link: {link[:80]}")
+    if channel is None:
+        return None, None
+    if msg_id is None:
+        return channel.id, None
+    pk = session.scalar(
+        select(StoredMessage.id).where(
+            StoredMessage.channel_id == channel.id, StoredMessage.message_id == int(msg_id)
+        )
+    )
+    return channel.id, pk
+
+
+def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeView:
+    now = now or utcnow()
+    end = n.actioned_at or now
+    hours = round((end - n.received_at).total_seconds() / 3600, 2)
+    case_id = session.scalar(select(Case.id).where(Case.notice_id == n.id))
+    return NoticeView(
+        n.id,
+        n.authority,
+        n.reference,
+        n.legal_basis,
+        n.category,
+        n.status,
+        n.received_at,
+        n.acknowledged_at,
+        n.decided_at,
+        n.actioned_at,
+        n.sla_hours,
+        hours,
+        hours > n.sla_hours,
+        len(n.items),
+        sum(1 for i in n.items if i.channel_id is not None),
+        case_id,
+    )
+
+
+def submit_notice(
+    store: Store,
+    actor: str,
+    authority: str,
+    reference: str,
+    legal_basis: str,
+    category: str,
+    links: list[str],
+    sla_hours: int = 24,
+) -> NoticeView:
+    """Take in a notice (liaison, admin) and open its case."""
+    if category not in {c.value for c in Category}:
+        raise UsageError(f"category must be one of {', '.join(c.value for c in Category)}")
+    if not links:
+        raise UsageError("a notice needs at least one channel or message link")
+    if not authority.strip() or not reference.strip() or not legal_basis.strip():
+        raise UsageError("a notice needs an authority, its reference and a legal basis")
+    if sla_hours < 1:
+        raise UsageError("--sla-hours must be at least 1")
+    with store.session() as s:
+        who = authorize(s, actor, Operation.SUBMIT_NOTICE)
+        dup = s.scalar(
+            select(func.count())
+            .select_from(Notice)
+            .where(Notice.authority == authority, Notice.reference == reference)
+        )
+        if dup:
+            raise Conflict(f"notice {reference!r} from {authority!r} was already received")
+        notice = Notice(
+            authority=authority,
+            reference=reference,
+            legal_basis=legal_basis,
+            category=category,
+            status="received",
+            submitted_by=who.id,
+            sla_hours=sla_hours,
+        )
+        s.add(notice)
+        s.flush()
+        message_pks: list[int] = []
+        for link in links:
+            channel_id, pk = resolve_link(s, link)
+            s.add(NoticeItem(notice_id=notice.id, link=link, channel_id=channel_id, message_pk=pk))
+            if pk is not None:
+                message_pks.append(pk)
+            elif channel_id is not None:
+                message_pks.extend(
+                    s.scalars(
+                        select(StoredMessage.id).where(
+                            StoredMessage.channel_id == channel_id,
+                            StoredMessage.verdict == "leak",
+                        )
+                    )
+                )
+        s.flush()
+        record(
+            s,
+            who.name,
+            EventType.NOTICE_RECEIVED,
+            f"notice:{notice.id}",
+            {"authority": authority, "reference": reference, "links": len(links)},
+        )
+        channels = {i.channel_id for i in notice.items if i.channel_id is not None}
+        new_case(
+            s,
+            who.name,
+            "notice",
+            sorted(set(message_pks)),
+            channel_id=next(iter(channels)) if len(channels) == 1 else None,
+            notice_id=notice.id,
+        )
+        s.refresh(notice)
+        return _view(s, notice)
+
+
+def _notice(session: Session, notice_id: int) -> Notice:
+    n = session.get(Notice, notice_id)
+    if n is None:
+        raise NotFound(f"no notice {notice_id}")
+    return n
+
+
+def acknowledge_notice(store: Store, actor: str, notice_id: int) -> NoticeView:
+    """Acknowledge receipt (analyst, reviewer, admin): starts the clock's second stage."""
+    with store.session() as s:
+        who = authorize(s, actor, Operation.ACKNOWLEDGE_NOTICE)
+        n = _notice(s, notice_id)
+        if n.status != "received":
+            raise Conflict(f"notice {notice_id} is already {n.status}")
+        n.status = "acknowledged"
+        n.acknowledged_at = utcnow()
+        s.flush()
+        record(s, who.name, EventType.NOTICE_ACKNOWLEDGED, f"notice:{n.id}", {})
+        return _view(s, n)
+
+
+def notice_status(store: Store, actor: str, notice_id: int) -> NoticeView:
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_NOTICE)
+        return _view(s, _notice(s, notice_id))
+
+
+def list_notices(store: Store, actor: str) -> list[NoticeView]:
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_NOTICE)
+        return [_view(s, n) for n in s.scalars(select(Notice).order_by(Notice.id))]
+
+
+def notice_response(store: Store, actor: str, notice_id: int) -> NoticeResponse:
+    """What the authority reads back: status, clock, statements of reasons, appeal outcomes."""
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_NOTICE)
+        n = _notice(s, notice_id)
+        case = s.scalars(select(Case).where(Case.notice_id == n.id)).one_or_none()
+        statements: list[dict[str, Any]] = []
+        appeals: list[dict[str, Any]] = []
+        if case is not None:
+            for d in case.decisions:
+                statements.append(
+                    {"decision_id": d.id, "decided_at": d.decided_at.isoformat(), **d.statement}
+                )
+                appeal = s.scalars(select(Appeal).where(Appeal.decision_id == d.id)).one_or_none()
+                if appeal is not None:
+                    appeals.append(
+                        {
+                            "decision_id": d.id,
+                            "status": appeal.status,
+                            "outcome": appeal.outcome,
+                            "filed_at": appeal.filed_at.isoformat(),
+                            "decided_at": appeal.decided_at.isoformat()
+                            if appeal.decided_at
+                            else None,
+                        }
+                    )
+        return NoticeResponse(_view(s, n), tuple(statements), tuple(appeals))

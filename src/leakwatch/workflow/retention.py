@@ -1,0 +1,100 @@
+"""Retention: the raw text of closed cases' messages is purged after a configurable period.
+
+Only the ciphertext goes; fingerprints, masked findings, verdicts, decisions, statements and the
+audit log stay, so counts, reports, trace and audit verify keep working. A message that is also in
+an active case keeps its text until that case closes too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists, select, update
+from sqlalchemy.orm import aliased
+
+from leakwatch.errors import UsageError
+from leakwatch.store.db import Store
+from leakwatch.store.models import Case, CaseMessage, StoredMessage, utcnow
+from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.cases import ACTIVE, CLOSED
+from leakwatch.workflow.roles import Operation, authorize
+
+_PERIOD = re.compile(r"^\s*(\d+)\s*([dhw])\s*$")
+_UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def parse_period(text: str) -> timedelta:
+    """'90d', '12h', '4w' → a timedelta; anything else is a usage error."""
+    m = _PERIOD.match(text)
+    if not m:
+        raise UsageError(f"not a period: {text!r} (use e.g. 90d, 12h or 4w)")
+    return int(m.group(1)) * _UNIT[m.group(2)]
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    messages: int
+    cases: int
+    cutoff: datetime
+    dry_run: bool
+
+
+def purge(
+    store: Store,
+    actor: str,
+    older_than: timedelta,
+    now: datetime | None = None,
+    dry_run: bool = False,
+) -> PurgeReport:
+    """Delete the text of messages whose cases all closed before `now - older_than` (admin)."""
+    cutoff = (now or utcnow()) - older_than
+    with store.session() as s:
+        who = authorize(s, actor, Operation.PURGE)
+        old_cases = select(Case.id).where(Case.status == CLOSED, Case.closed_at < cutoff)
+        cm, other = aliased(CaseMessage), aliased(Case)
+        still_active = exists().where(
+            cm.message_pk == StoredMessage.id,
+            cm.case_id == other.id,
+            other.status.in_(ACTIVE),
+        )
+        cm2, other2 = aliased(CaseMessage), aliased(Case)
+        recent = exists().where(
+            cm2.message_pk == StoredMessage.id,
+            cm2.case_id == other2.id,
+            other2.status == CLOSED,
+            other2.closed_at >= cutoff,
+        )
+        targets = list(
+            s.scalars(
+                select(StoredMessage.id)
+                .join(CaseMessage, CaseMessage.message_pk == StoredMessage.id)
+                .where(
+                    CaseMessage.case_id.in_(old_cases),
+                    StoredMessage.text_cipher.is_not(None),
+                    ~still_active,
+                    ~recent,
+                )
+                .distinct()
+            )
+        )
+        cases = len(list(s.scalars(old_cases)))
+        if not dry_run and targets:
+            s.execute(
+                update(StoredMessage)
+                .where(StoredMessage.id.in_(targets))
+                .values(text_cipher=None, text_nonce=None, text_purged_at=utcnow())
+            )
+            record(
+                s,
+                who.name,
+                EventType.PURGED,
+                "retention",
+                {
+                    "messages": len(targets),
+                    "cases": cases,
+                    "older_than_hours": older_than.total_seconds() / 3600,
+                },
+            )
+        return PurgeReport(len(targets), cases, cutoff, dry_run)

@@ -1,0 +1,203 @@
+"""Deciding a case: the decision, its statement of reasons, the action, the notice clock.
+
+Two reviewers may open the same case; exactly one decision wins. The case row carries a version
+(an optimistic lock): the decision updates it only at the version it read, and a unique
+(case, stage) constraint backs that, so the loser gets a `Conflict` instead of a second decision
+or a silent overwrite. On SQLite the second writer waits for the first (BEGIN IMMEDIATE) and then
+sees the case already decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from leakwatch.errors import Conflict
+from leakwatch.store.db import Store
+from leakwatch.store.models import Action, Case, Channel, Decision, StoredMessage, User, utcnow
+from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.cases import ACTIVE, CLOSED, ESCALATED, case_message_pks, facts_of, get_case
+from leakwatch.workflow.reasons import DecisionType, parse, statement_of_reasons
+from leakwatch.workflow.roles import Actor, Operation, authorize
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    id: int
+    case_id: int
+    stage: str
+    decision: str
+    reason_code: str
+    decided_by: str
+    decided_at: datetime
+    actions: tuple[str, ...]
+    statement: dict[str, Any]
+
+
+def _channels_in_scope(session: Session, case: Case) -> list[Channel]:
+    if case.channel is not None:
+        return [case.channel]
+    pks = case_message_pks(session, case.id)
+    ids = set(session.scalars(select(StoredMessage.channel_id).where(StoredMessage.id.in_(pks))))
+    if case.notice is not None:
+        ids |= {i.channel_id for i in case.notice.items if i.channel_id is not None}
+    return list(session.scalars(select(Channel).where(Channel.id.in_(ids)).order_by(Channel.id)))
+
+
+def carry_out(
+    session: Session, who: Actor, case: Case, decision: Decision, kind: DecisionType
+) -> list[Action]:
+    """Record what a restricting decision does: messages removed or channels restricted."""
+    now = utcnow()
+    actions: list[Action] = []
+    if kind is DecisionType.REMOVE:
+        pks = case_message_pks(session, case.id)
+        for m in session.scalars(select(StoredMessage).where(StoredMessage.id.in_(pks))):
+            if m.removed_at is None:
+                m.removed_at = now
+                actions.append(
+                    Action(
+                        decision_id=decision.id,
+                        action="remove_message",
+                        target=f"{m.channel.key}/{m.message_id}",
+                        performed_by=who.id,
+                        performed_at=now,
+                    )
+                )
+    elif kind is DecisionType.RESTRICT_CHANNEL:
+        for ch in _channels_in_scope(session, case):
+            ch.restricted = True
+            actions.append(
+                Action(
+                    decision_id=decision.id,
+                    action="restrict_channel",
+                    target=ch.key,
+                    performed_by=who.id,
+                    performed_at=now,
+                )
+            )
+    session.add_all(actions)
+    return actions
+
+
+def view_of(decision: Decision, by: str, actions: list[Action]) -> DecisionView:
+    return DecisionView(
+        decision.id,
+        decision.case_id,
+        decision.stage,
+        decision.decision,
+        decision.reason_code,
+        by,
+        decision.decided_at,
+        tuple(f"{a.action} {a.target}" for a in actions),
+        decision.statement,
+    )
+
+
+def decide(
+    store: Store,
+    actor: str,
+    case_id: int,
+    decision: str,
+    reason: str,
+    expected_version: int | None = None,
+) -> DecisionView:
+    """Decide an open (or escalated) case (reviewer, admin).
+
+    `remove` and `restrict_channel` are carried out at once and close the case; `no_violation`
+    closes it; `escalate` keeps it in the queue for a senior reviewer's final decision.
+    `expected_version` (from `case show`) makes a stale view fail instead of deciding blind.
+    """
+    kind, code = parse(decision, reason)
+    try:
+        with store.session() as s:
+            who = authorize(s, actor, Operation.DECIDE)
+            case = get_case(s, case_id)
+            if expected_version is not None and case.version != expected_version:
+                raise Conflict(
+                    f"case {case_id} changed since you read it (version {case.version}, "
+                    f"not {expected_version}); reload it"
+                )
+            if case.status not in ACTIVE:
+                raise Conflict(f"case {case_id} is already {case.status}; nothing to decide")
+            if kind is DecisionType.ESCALATE and case.status == ESCALATED:
+                raise Conflict(f"case {case_id} is already escalated")
+            stage = "escalation" if kind is DecisionType.ESCALATE else "initial"
+            facts = facts_of(s, case)
+            now = utcnow()
+            row = Decision(
+                case_id=case.id,
+                stage=stage,
+                decision=kind.value,
+                reason_code=code.value,
+                decided_by=who.id,
+                decided_at=now,
+                automated_detection=case.kind == "channel",
+                automated_decision=False,
+                statement=statement_of_reasons(
+                    kind,
+                    code,
+                    facts,
+                    automated_detection=case.kind == "channel",
+                    automated_decision=False,
+                ),
+            )
+            s.add(row)
+            if kind is DecisionType.ESCALATE:
+                case.status = ESCALATED
+            else:
+                case.status = CLOSED
+                case.closed_at = now
+            s.flush()  # the version check happens here: the loser of a race fails now
+            actions = carry_out(s, who, case, row, kind)
+            if case.notice is not None and kind is not DecisionType.ESCALATE:
+                case.notice.decided_at = now
+                case.notice.status = "decided"
+                if actions:
+                    case.notice.actioned_at = now
+                    case.notice.status = "actioned"
+            s.flush()
+            record(
+                s,
+                who.name,
+                EventType.DECIDED,
+                f"case:{case.id}",
+                {
+                    "decision_id": row.id,
+                    "stage": stage,
+                    "decision": kind.value,
+                    "reason_code": code.value,
+                    "actions": len(actions),
+                },
+            )
+            if actions:
+                record(
+                    s,
+                    who.name,
+                    EventType.ACTION_RECORDED,
+                    f"decision:{row.id}",
+                    {"actions": sorted({a.action for a in actions}), "count": len(actions)},
+                )
+            return view_of(row, who.name, actions)
+    except (StaleDataError, IntegrityError) as exc:
+        raise Conflict(
+            f"case {case_id} was decided by someone else at the same time; reload it"
+        ) from exc
+
+
+def decisions_of(store: Store, actor: str, case_id: int) -> list[DecisionView]:
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_CASE)
+        case = get_case(s, case_id)
+        out = []
+        for d in case.decisions:
+            acts = list(s.scalars(select(Action).where(Action.decision_id == d.id)))
+            by = s.scalar(select(User.name).where(User.id == d.decided_by)) or "?"
+            out.append(view_of(d, by, acts))
+        return out
