@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from typing import Any
 
 from leakwatch.cli.store_opts import add_store_options, open_for
 from leakwatch.errors import LeakwatchError
+from leakwatch.workflow.audit import EventType
 from leakwatch.workflow.roles import Role
-from leakwatch.workflow.service_audit import verify_audit
+from leakwatch.workflow.service_audit import audit_log, verify_audit
 from leakwatch.workflow.users import add_user, list_users
 
 
@@ -44,6 +46,14 @@ def add_parsers(sub: Any) -> None:
     ver.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     add_store_options(ver)
     ver.set_defaults(handler=_audit_verify)
+    log = audit_sub.add_parser("log", help="the newest audit events first")
+    log.add_argument("--limit", type=int, default=50, metavar="N", help="events shown (default 50)")
+    log.add_argument(
+        "--event", choices=[e.value for e in EventType], help="only events of this type"
+    )
+    log.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    add_store_options(log)
+    log.set_defaults(handler=_audit_log)
 
 
 def _user_add(args: argparse.Namespace) -> int:
@@ -78,4 +88,17 @@ def _audit_verify(args: argparse.Namespace) -> int:
         print(f"audit log intact: {report.events} events, head {report.head}")
     if not report.ok:
         raise AuditBroken(f"audit log broken: {report.problem}")
+    return 0
+
+
+def _audit_log(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    events = audit_log(store, actor, args.limit, args.event)
+    if args.format == "json":
+        json.dump([asdict(e) for e in events], sys.stdout, default=str, ensure_ascii=False)
+        print()
+        return 0
+    for e in events:
+        payload = json.dumps(e.payload, ensure_ascii=False, sort_keys=True)
+        print(f"{e.seq}\t{e.at:%Y-%m-%d %H:%M:%S}\t{e.actor}\t{e.event}\t{e.subject}\t{payload}")
     return 0

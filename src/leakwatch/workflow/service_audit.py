@@ -1,14 +1,50 @@
-"""The audit operations users call (verification), behind the role check."""
+"""The audit operations users call (verify the chain, read the log), behind the role check.
+
+Both are reads: neither writes an event.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
 from leakwatch.store.db import Store
+from leakwatch.store.models import AuditEvent
 from leakwatch.workflow.audit import VerifyReport, verify
 from leakwatch.workflow.roles import Operation, authorize
 
 
+@dataclass(frozen=True, slots=True)
+class AuditEventView:
+    seq: int
+    at: datetime
+    actor: str
+    event: str
+    subject: str
+    payload: dict[str, Any]
+    hash: str
+
+
 def verify_audit(store: Store, actor: str) -> VerifyReport:
-    """Verify the whole chain (auditor, admin). Read-only: verification writes no event."""
+    """Verify the whole chain (auditor, admin)."""
     with store.session() as s:
         authorize(s, actor, Operation.VERIFY_AUDIT)
         return verify(s)
+
+
+def audit_log(
+    store: Store, actor: str, limit: int = 50, event: str | None = None
+) -> list[AuditEventView]:
+    """The newest events first (auditor, admin), optionally of one type."""
+    with store.session() as s:
+        authorize(s, actor, Operation.VIEW_AUDIT)
+        q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        if event:
+            q = q.where(AuditEvent.event == event)
+        return [
+            AuditEventView(e.seq, e.at, e.actor, e.event, e.subject, dict(e.payload), e.hash)
+            for e in s.scalars(q)
+        ]
