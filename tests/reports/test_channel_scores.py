@@ -96,8 +96,8 @@ def test_numbers_behind_the_score(db_url: str) -> None:
     c = _scores(db_url)["name:a"]
     assert (c.messages, c.leaks, c.critical, c.low, c.people) == (4, 2, 1, 1, 1)
     assert c.leak_rate == pytest.approx(0.5)
-    assert c.weighted_leaks == pytest.approx(4 * 0.5 + 1 * 1.0)  # critical 30 days old, low today
-    assert c.score == pytest.approx(3.0 * (1 + 1) * (0.5 + 0.5 * 0.5))
+    assert c.weighted_leaks == pytest.approx(4 * 0.55 + 1 * 1.0)  # critical 30 days old, low today
+    assert c.score == pytest.approx(3.2 * (1 + 1) * (0.5 + 0.5 * 0.5))
     assert c.last_leak_at == NOW
 
 
@@ -133,8 +133,10 @@ def test_people_exposed_rule(rows: list[tuple[int, str, str]], people: int) -> N
     assert people_exposed(rows) == people
 
 
-@pytest.mark.parametrize(("age", "weight"), [(0, 1.0), (30, 0.5), (60, 0.25), (-5, 1.0)])
-def test_decay_halves_every_30_days(age: float, weight: float) -> None:
+@pytest.mark.parametrize(
+    ("age", "weight"), [(0, 1.0), (30, 0.55), (60, 0.325), (-5, 1.0), (3650, 0.1)]
+)
+def test_decay_halves_the_recent_part_every_30_days(age: float, weight: float) -> None:
     assert decay(age) == pytest.approx(weight)
 
 

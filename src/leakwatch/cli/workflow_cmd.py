@@ -56,6 +56,12 @@ examples:
 """
 
 
+def _console() -> Console:
+    """Stdout, 140 columns wide when piped (so channel keys are not cut)."""
+    console = Console()
+    return console if console.is_terminal else Console(width=140)
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     print()
@@ -249,7 +255,7 @@ def _case_table(cases: list[CaseView], title: str) -> None:
             str(c.scope.leak_messages),
             str(c.scope.people),
         )
-    Console().print(t)
+    _console().print(t)
 
 
 def _case_open_auto(args: argparse.Namespace) -> int:
@@ -301,7 +307,7 @@ def _case_show(args: argparse.Namespace) -> int:
             state,
             "; ".join(f"{f.entity_type} {f.masked}" for f in m.findings),
         )
-    Console().print(t)
+    _console().print(t)
     if c.decisions:
         print("decisions: " + ", ".join(c.decisions))
     return 0
@@ -350,7 +356,7 @@ def _notice_table(notices: list[NoticeView]) -> None:
             f"{n.links_resolved}/{n.links}",
             str(n.case_id or "-"),
         )
-    Console().print(t)
+    _console().print(t)
 
 
 def _notice_out(n: NoticeView, fmt: str) -> None:

@@ -2,15 +2,16 @@
 
 For a channel with messages M, leak messages L (verdict `leak`) and people exposed P:
 
-    W     = Σ over L of  rank(severity) × 0.5 ** (age_days / 30)      weighted, decayed leaks
+    W     = Σ over L of  rank(severity) × (0.1 + 0.9 × 0.5 ** (age_days / 30))   weighted leaks
     rate  = |L| / |M|                                                  leak rate
     score = W × (1 + log2(1 + P)) × (0.5 + 0.5 × rate)
 
 - `rank` is the severity rank (low 1, medium 2, high 3, critical 4), so one critical leak weighs
   as much as four low ones.
 - `age_days` is measured from `now` to the message's `posted_at` (its ingest time when the export
-  had no date); the weight halves every 30 days, so a channel that stopped leaking falls behind
-  one that leaks today. Future dates count as age 0.
+  had no date); the recent part of the weight halves every 30 days, so a channel that stopped
+  leaking falls behind one that leaks today, while a floor of 0.1 keeps history counting (an old
+  export is still ranked by what it exposed). Future dates count as age 0.
 - P, people exposed, is counted by fingerprints, never by values: the distinct PERSON fingerprints
   in the channel's leak messages, plus the distinct identifier fingerprints (phone, ID, passport,
   IBAN, card, e-mail, plate) that appear in the channel's leak messages but never in one that
@@ -43,14 +44,16 @@ from leakwatch.store.models import Channel, FindingRow, StoredMessage, utcnow
 from leakwatch.workflow.roles import Operation, authorize
 
 HALF_LIFE_DAYS = 30.0
+HISTORY_FLOOR = 0.1
 _PERSON = EntityType.PERSON.value
 _IDENTIFIER_TYPES = frozenset(t.value for t in IDENTIFIERS)
 _SEVERITIES = tuple(s.value for s in Severity)
 
 
 def decay(age_days: float, half_life: float = HALF_LIFE_DAYS) -> float:
-    """The weight of a leak `age_days` old: 1 today, ½ after one half-life."""
-    return float(0.5 ** (max(age_days, 0.0) / half_life))
+    """The weight of a leak `age_days` old: 1 today, 0.55 after one half-life, never below 0.1."""
+    recent = float(0.5 ** (max(age_days, 0.0) / half_life))
+    return HISTORY_FLOOR + (1 - HISTORY_FLOOR) * recent
 
 
 def severity_rank(severity: str | None) -> int:
