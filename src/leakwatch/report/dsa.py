@@ -18,8 +18,6 @@ STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 PLATFORM_NAME = "leakwatch"
 TERRITORIAL_SCOPE = ("IQ",)  # ISO 3166-1 alpha-2; the EU database itself accepts EEA codes only
 CONTENT_TYPE = ("CONTENT_TYPE_TEXT",)
@@ -87,41 +85,6 @@ DECISION_PHRASE = {
     "no_violation": "No violation found",
     "escalate": "Escalated for further review",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """A reason code's leak-policy clause: its number, category and plain explanation."""
-
-    number: int | None
-    category: str | None
-    explanation: str
-
-
-#: Reason codes (workflow reasons, tied to docs/leak-policy.md) → clause.
-CLAUSES: dict[str, Clause] = {
-    "identity_bundle": Clause(
-        1,
-        "personal_data",
-        "a private individual's name published together with a private attribute of that "
-        "person (identity bundle)",
-    ),
-    "third_party_identifier": Clause(
-        2, "personal_data", "an identity, bank or phone identifier published as a third party's"
-    ),
-    "bulk_records": Clause(
-        3, "personal_data", "two or more person records published in a list or table"
-    ),
-    "state_document": Clause(4, "state_document", "a non-public official state document"),
-    "not_a_leak": Clause(None, None, "no private individual's data or state document exposed"),
-    "public_contact": Clause(None, None, "a contact published by its owner"),
-    "public_figure": Clause(None, None, "a public figure named in their public role"),
-}
-
-
-def clause(reason_code: str) -> Clause:
-    """The clause behind a reason code (an unknown code explains itself by name)."""
-    return CLAUSES.get(reason_code, Clause(None, None, reason_code.replace("_", " ")))
 
 
 def dsa_category(category: str) -> str:

@@ -40,6 +40,7 @@ from leakwatch.store.models import (
     utcnow,
 )
 from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.reasons import clause
 from leakwatch.workflow.roles import Operation, authorize
 
 UNCATEGORISED = "uncategorised"
@@ -222,7 +223,7 @@ def _case_facts(session: Session, cases: dict[int, Case]) -> dict[int, _CaseFact
 def _category(decision: Decision, notice: Notice | None, facts: _CaseFacts) -> str:
     """The leakwatch category a decision is about: its clause's, else the notice's, else the
     commonest among the case's messages."""
-    by_clause = dsa.clause(decision.reason_code).category
+    by_clause = clause(decision.reason_code).category
     if by_clause:
         return by_clause
     known = {c.value for c in Category}
@@ -235,7 +236,7 @@ def _category(decision: Decision, notice: Notice | None, facts: _CaseFacts) -> s
 
 def _facts_text(decision: Decision, notice: Notice | None, messages: int, auto: bool) -> str:
     """decision_facts, generated from codes and counts only (never a reviewer's free text)."""
-    c = dsa.clause(decision.reason_code)
+    c = clause(decision.reason_code)
     if notice is not None:
         how = "a regulator's notice"
     else:
@@ -256,7 +257,7 @@ def _statement(
     applied: datetime,
 ) -> StatementOfReasons:
     visibility, provision = dsa.RESTRICTIONS[decision.decision]
-    c = dsa.clause(decision.reason_code)
+    c = clause(decision.reason_code)
     illegal = notice is not None and bool(notice.legal_basis.strip())
     contractual = (
         f"leakwatch leak policy, clause {c.number}" if c.number else "leakwatch leak policy"
