@@ -14,19 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from leakwatch.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: The newest migration's revision. Checked against Alembic's own head by the tests, so a store
+#: already at this revision opens without importing Alembic (half of every command's start-up).
+SCHEMA_HEAD = "0001"
 ENV_DB = "LEAKWATCH_DB"
 
 
@@ -90,7 +89,10 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine) -> Any:
+    """An Alembic config for the packaged migrations, bound to `engine`."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -121,15 +123,27 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     return store
 
 
+def current_revision(store: Store) -> str | None:
+    """The schema revision the database is at (None: not a leakwatch store yet)."""
+    try:
+        with store.engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError) and "no such table" not in str(exc.orig):
+            raise StoreError(f"cannot open database: {exc.orig}") from exc
+        return None
+
+
 def upgrade(store: Store) -> None:
-    """Bring the schema to the latest migration (idempotent)."""
+    """Bring the schema to the latest migration (idempotent, and cheap when already there)."""
+    if current_revision(store) == SCHEMA_HEAD:
+        return
+    from alembic import command
+
     try:
         with store.engine.begin() as conn:
             cfg = alembic_config(store.engine)
             cfg.attributes["connection"] = conn
-            current = MigrationContext.configure(conn).get_current_revision()
-            head = ScriptDirectory.from_config(cfg).get_current_head()
-            if current != head:
-                command.upgrade(cfg, "head")
+            command.upgrade(cfg, "head")
     except OperationalError as exc:
         raise StoreError(f"cannot open database: {exc.orig}") from exc

@@ -38,10 +38,10 @@ class Revealed:
 def reveal(store: Store, keys: KeyRing, actor: str, message_pk: int, reason: str) -> Revealed:
     """Decrypt one stored message for a reviewer or admin who says why (audited)."""
     reason = " ".join(reason.split())
-    if len(reason) < MIN_REASON:
-        raise UsageError(f"a reveal needs a reason of at least {MIN_REASON} characters")
     with store.session() as s:
         who = authorize(s, actor, Operation.REVEAL)
+        if len(reason) < MIN_REASON:
+            raise UsageError(f"a reveal needs a reason of at least {MIN_REASON} characters")
         msg = s.get(StoredMessage, message_pk)
         if msg is None:
             raise NotFound(f"no stored message {message_pk}")
