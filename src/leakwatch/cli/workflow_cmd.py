@@ -17,6 +17,7 @@ from rich.table import Table
 
 from leakwatch.cli.store_opts import add_store_options, keyring, open_for
 from leakwatch.entities import Category, Severity
+from leakwatch.errors import UsageError
 from leakwatch.workflow.appeals import OUTCOMES, decide_appeal, file_appeal, list_appeals
 from leakwatch.workflow.cases import (
     DEFAULT_MIN_LEAKS,
@@ -36,7 +37,7 @@ from leakwatch.workflow.notices import (
 )
 from leakwatch.workflow.reasons import DecisionType, ReasonCode
 from leakwatch.workflow.retention import parse_period, purge
-from leakwatch.workflow.reveal import reveal
+from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import DecisionView, decide
 
 FORMATS = ("table", "json")
@@ -154,7 +155,16 @@ def _reveal_parser(sub: Any) -> None:
         "reveal",
         help="decrypt one stored message's text (reviewer, admin; needs a reason; audited)",
     )
-    r.add_argument("message_pk", type=int, metavar="MESSAGE", help="stored message number")
+    r.add_argument(
+        "message_pk", type=int, nargs="?", metavar="MESSAGE", help="stored message number"
+    )
+    r.add_argument(
+        "--finding",
+        type=int,
+        metavar="ID",
+        help="reveal only this finding's value instead of a whole message (case show --format "
+        "json lists finding ids)",
+    )
     r.add_argument("--reason", required=True, help="why you need the raw text (audited)")
     add_store_options(r)
     r.set_defaults(handler=_reveal)
@@ -331,7 +341,17 @@ def _decide(args: argparse.Namespace) -> int:
 
 
 def _reveal(args: argparse.Namespace) -> int:
+    if (args.message_pk is None) == (args.finding is None):
+        raise UsageError("give either a MESSAGE number or --finding ID")
     store, actor = open_for(args)
+    if args.finding is not None:
+        value = reveal_finding(store, keyring(), actor, args.finding, args.reason)
+        print(
+            f"{value.channel}/{value.message_id} {value.entity_type} "
+            "(this reveal is recorded in the audit log)"
+        )
+        print(value.value)
+        return 0
     shown = reveal(store, keyring(), actor, args.message_pk, args.reason)
     print(f"{shown.channel}/{shown.message_id} (this reveal is recorded in the audit log)")
     print(shown.text)
@@ -342,16 +362,20 @@ def _reveal(args: argparse.Namespace) -> int:
 
 def _notice_table(notices: list[NoticeView]) -> None:
     t = Table(title="notices")
-    for col in ("notice", "authority", "reference", "status", "hours", "SLA", "links", "case"):
+    cols = ("notice", "authority", "reference", "status", "hours", "ack/decide/act h", "SLA")
+    for col in (*cols, "links", "case"):
         t.add_column(col)
     for n in notices:
-        sla = f"{n.sla_hours} h" + (" OVERDUE" if n.overdue else "")
+        late = " LATE" if n.finished else " OVERDUE"
+        sla = f"{n.sla_hours} h" + (late if n.overdue else "")
+        stages = (n.hours_to_acknowledge, n.hours_to_decide, n.hours_to_action)
         t.add_row(
             str(n.id),
             n.authority,
             n.reference,
             n.status,
             f"{n.hours_open:.1f}",
+            " / ".join("-" if h is None else f"{h:.1f}" for h in stages),
             sla,
             f"{n.links_resolved}/{n.links}",
             str(n.case_id or "-"),

@@ -55,6 +55,7 @@ class FindingView:
     start: int
     end: int
     masked: str
+    id: int  # for `reveal --finding`
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +267,9 @@ def _view(session: Session, case: Case, with_messages: bool) -> CaseView:
                 m.severity,
                 m.removed_at is not None,
                 m.text_cipher is None,
-                tuple(FindingView(f.entity_type, f.start, f.end, f.masked) for f in m.findings),
+                tuple(
+                    FindingView(f.entity_type, f.start, f.end, f.masked, f.id) for f in m.findings
+                ),
             )
             for m in msgs
         )

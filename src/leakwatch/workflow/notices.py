@@ -1,9 +1,11 @@
 """Regulator notices: intake, acknowledgement, SLA clock, and a response with no personal data.
 
 A notice moves received → acknowledged → decided → actioned; each step has a timestamp and the
-clock runs against `sla_hours` (from receipt to action). Links are resolved to stored channels and
-messages where the store has them (`https://t.me/c/<id>/<msg>`, `https://t.me/<name>/<msg>` by
-channel title, or a channel key such as `telegram:123/45`); a case opens with the notice.
+clock runs against `sla_hours` from receipt until the notice is actioned, or decided with nothing
+to do (`no_violation`), with each stage's hours shown (workflow.sla). Links are resolved to
+stored channels and messages where the store has them (`https://t.me/c/<id>/<msg>`,
+`https://t.me/<name>/<msg>` by channel title, or a channel key such as `telegram:123/45`); a case
+opens with the notice.
 What the regulator reads (`notice_status`, `notice_response`) holds the notice's own fields,
 timestamps and statements of reasons only: no message text, no values, no previews.
 """
@@ -16,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import Category
@@ -23,8 +26,9 @@ from leakwatch.errors import Conflict, NotFound, UsageError
 from leakwatch.store.db import Store
 from leakwatch.store.models import Appeal, Case, Channel, Notice, NoticeItem, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
-from leakwatch.workflow.cases import new_case
+from leakwatch.workflow.cases import CLOSED, new_case
 from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.sla import clock
 
 _TME_PRIVATE = re.compile(r"^(?:https?://)?t\.me/c/(\d+)(?:/(\d+))?/?$")
 _TME_PUBLIC = re.compile(r"^(?:https?://)?t\.me/([A-Za-z0-9_]{3,})(?:/(\d+))?/?$")
@@ -52,6 +56,11 @@ class NoticeView:
     links: int
     links_resolved: int
     case_id: int | None
+    due_at: datetime
+    finished: bool
+    hours_to_acknowledge: float | None
+    hours_to_decide: float | None
+    hours_to_action: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +112,18 @@ def resolve_link(session: Session, link: str) -> tuple[int | None, int | None]:
 
 
 def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeView:
-    now = now or utcnow()
-    end = n.actioned_at or now
-    hours = round((end - n.received_at).total_seconds() / 3600, 2)
-    case_id = session.scalar(select(Case.id).where(Case.notice_id == n.id))
+    case = session.execute(select(Case.id, Case.status).where(Case.notice_id == n.id)).first()
+    case_id = case.id if case else None
+    finished = n.status == "actioned" or (case is not None and case.status == CLOSED)
+    c = clock(
+        n.received_at,
+        n.acknowledged_at,
+        n.decided_at,
+        n.actioned_at,
+        n.sla_hours,
+        finished=finished,
+        now=now or utcnow(),
+    )
     return NoticeView(
         n.id,
         n.authority,
@@ -119,11 +136,16 @@ def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeVie
         n.decided_at,
         n.actioned_at,
         n.sla_hours,
-        hours,
-        hours > n.sla_hours,
+        c.total,
+        c.overdue,
         len(n.items),
         sum(1 for i in n.items if i.channel_id is not None),
         case_id,
+        c.due_at,
+        c.finished,
+        c.to_acknowledge,
+        c.to_decide,
+        c.to_action,
     )
 
 
@@ -146,6 +168,22 @@ def submit_notice(
         raise UsageError("a notice needs an authority, its reference and a legal basis")
     if sla_hours < 1:
         raise UsageError("--sla-hours must be at least 1")
+    try:
+        return _submit(store, actor, authority, reference, legal_basis, category, links, sla_hours)
+    except IntegrityError as exc:  # the same reference submitted twice at the same moment
+        raise Conflict(f"notice {reference!r} from {authority!r} was already received") from exc
+
+
+def _submit(
+    store: Store,
+    actor: str,
+    authority: str,
+    reference: str,
+    legal_basis: str,
+    category: str,
+    links: list[str],
+    sla_hours: int,
+) -> NoticeView:
     with store.session() as s:
         who = authorize(s, actor, Operation.SUBMIT_NOTICE)
         dup = s.scalar(

@@ -2,7 +2,8 @@
 
 Only the ciphertext goes; fingerprints, masked findings, verdicts, decisions, statements and the
 audit log stay, so counts, reports, trace and audit verify keep working. A message that is also in
-an active case keeps its text until that case closes too.
+an active case keeps its text until that case closes too, and one whose case has an open appeal
+keeps it until the appeal is decided (the appeal's reviewer may need to read it).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from sqlalchemy.orm import aliased
 
 from leakwatch.errors import UsageError
 from leakwatch.store.db import Store
-from leakwatch.store.models import Case, CaseMessage, StoredMessage, utcnow
+from leakwatch.store.models import Appeal, Case, CaseMessage, Decision, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import ACTIVE, CLOSED
 from leakwatch.workflow.roles import Operation, authorize
 
 _PERIOD = re.compile(r"^\s*(\d+)\s*([dhw])\s*$")
+_CHUNK = 1000
 _UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 
 
@@ -66,26 +68,34 @@ def purge(
             other2.status == CLOSED,
             other2.closed_at >= cutoff,
         )
-        targets = list(
-            s.scalars(
-                select(StoredMessage.id)
-                .join(CaseMessage, CaseMessage.message_pk == StoredMessage.id)
-                .where(
-                    CaseMessage.case_id.in_(old_cases),
-                    StoredMessage.text_cipher.is_not(None),
-                    ~still_active,
-                    ~recent,
-                )
-                .distinct()
-            )
+        cm3 = aliased(CaseMessage)
+        appealed = exists().where(
+            cm3.message_pk == StoredMessage.id,
+            cm3.case_id == Decision.case_id,
+            Decision.id == Appeal.decision_id,
+            Appeal.status == "open",
         )
-        cases = len(list(s.scalars(old_cases)))
-        if not dry_run and targets:
-            s.execute(
-                update(StoredMessage)
-                .where(StoredMessage.id.in_(targets))
-                .values(text_cipher=None, text_nonce=None, text_purged_at=utcnow())
+        rows = s.execute(
+            select(StoredMessage.id, CaseMessage.case_id)
+            .join(CaseMessage, CaseMessage.message_pk == StoredMessage.id)
+            .where(
+                CaseMessage.case_id.in_(old_cases),
+                StoredMessage.text_cipher.is_not(None),
+                ~still_active,
+                ~recent,
+                ~appealed,
             )
+        ).all()
+        targets = sorted({pk for pk, _ in rows})
+        cases = len({case_id for _, case_id in rows})
+        if not dry_run and targets:
+            at = utcnow()
+            for i in range(0, len(targets), _CHUNK):  # bound the statement's parameter count
+                s.execute(
+                    update(StoredMessage)
+                    .where(StoredMessage.id.in_(targets[i : i + _CHUNK]))
+                    .values(text_cipher=None, text_nonce=None, text_purged_at=at)
+                )
             record(
                 s,
                 who.name,

@@ -18,13 +18,22 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from leakwatch.errors import Conflict
+from leakwatch.errors import Conflict, PermissionDenied
 from leakwatch.store.db import Store
-from leakwatch.store.models import Action, Case, Channel, Decision, StoredMessage, User, utcnow
+from leakwatch.store.models import (
+    Action,
+    Case,
+    Channel,
+    Decision,
+    Notice,
+    StoredMessage,
+    User,
+    utcnow,
+)
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import ACTIVE, CLOSED, ESCALATED, case_message_pks, facts_of, get_case
-from leakwatch.workflow.reasons import DecisionType, parse, statement_of_reasons
-from leakwatch.workflow.roles import Actor, Operation, authorize
+from leakwatch.workflow.reasons import RESTRICTING, DecisionType, parse, statement_of_reasons
+from leakwatch.workflow.roles import Actor, Operation, authorize, may
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,16 @@ def carry_out(
     return actions
 
 
+def _advance_notice(session: Session, actor: str, notice: Notice, now: datetime) -> None:
+    """A decision on a notice nobody acknowledged acknowledges it first: the clock's stages
+    stay in order (received → acknowledged → decided → actioned), and the audit log says so."""
+    if notice.acknowledged_at is not None:
+        return
+    notice.acknowledged_at = now
+    notice.status = "acknowledged"
+    record(session, actor, EventType.NOTICE_ACKNOWLEDGED, f"notice:{notice.id}", {"implicit": True})
+
+
 def view_of(decision: Decision, by: str, actions: list[Action]) -> DecisionView:
     return DecisionView(
         decision.id,
@@ -118,6 +137,8 @@ def decide(
     try:
         with store.session() as s:
             who = authorize(s, actor, Operation.DECIDE)
+            if kind in RESTRICTING and not may(who.role, Operation.RECORD_ACTION):
+                raise PermissionDenied(f"role {who.role.value} may not record action")
             case = get_case(s, case_id)
             if expected_version is not None and case.version != expected_version:
                 raise Conflict(
@@ -156,6 +177,8 @@ def decide(
                 case.closed_at = now
             s.flush()  # the version check happens here: the loser of a race fails now
             actions = carry_out(s, who, case, row, kind)
+            if case.notice is not None:
+                _advance_notice(s, who.name, case.notice, now)
             if case.notice is not None and kind is not DecisionType.ESCALATE:
                 case.notice.decided_at = now
                 case.notice.status = "decided"
