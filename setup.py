@@ -15,10 +15,13 @@ from setuptools import setup
 HOT_PATH = [
     "src/leakwatch/normalize/text.py",
     "src/leakwatch/detect/finding.py",
+    "src/leakwatch/detect/chars.py",
     "src/leakwatch/detect/document.py",
     "src/leakwatch/detect/context.py",
     "src/leakwatch/detect/patterns.py",
     "src/leakwatch/detect/lexicon.py",
+    "src/leakwatch/detect/memo.py",
+    "src/leakwatch/detect/phrases.py",
     "src/leakwatch/detect/analyzer.py",
     "src/leakwatch/detect/rows.py",
     *sorted(

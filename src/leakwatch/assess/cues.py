@@ -7,46 +7,78 @@ matched against.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import ahocorasick
 
+from leakwatch.detect import phrases
 from leakwatch.normalize import normalize_token
 
-_LETTER = re.compile(r"\w")
+
+def _letter(text: str, i: int) -> bool:
+    """`re.match(r"\\w", text[i])`, without a regex call per character."""
+    c = text[i]
+    return c.isalnum() or c == "_"
 
 
 @dataclass(frozen=True)
 class CueSet:
-    """A named group of cue phrases with word-boundary-aware search."""
+    """A named group of cue phrases with word-boundary-aware search.
+
+    Its phrases also ride on the shared phrase pass (`detect.phrases`): windows of the message
+    being assessed are read from that one pass (`positions_in`) instead of walking an
+    automaton per window; other text goes through the set's own automaton (`positions`).
+    """
 
     name: str
     phrases: tuple[str, ...]
     prefix_ok: bool = False  # match at a word start even if more letters follow (رقمه → رقم…)
     _automaton: Any = field(default=None, compare=False, repr=False)
+    _group: int = field(default=-1, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         auto = ahocorasick.Automaton()
+        words: dict[str, int] = {}
         for phrase in self.phrases:
             norm = normalize_token(phrase).strip()
             if norm:
                 auto.add_word(norm, len(norm))
+                words[norm] = len(norm)
         auto.make_automaton()
         object.__setattr__(self, "_automaton", auto)
+        object.__setattr__(self, "_group", phrases.register(words))
 
     def positions(self, text: str) -> list[tuple[int, int]]:
         """Spans of every cue occurrence in normalized `text` that stands as a word."""
         out: list[tuple[int, int]] = []
         for end_idx, length in self._automaton.iter(text):
             start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and _LETTER.match(text[start - 1]) and not _attached(text, start):
-                continue
-            if not self.prefix_ok and end < len(text) and _LETTER.match(text[end]):
-                continue
-            out.append((start, end))
+            if self._stands(text, start, end):
+                out.append((start, end))
         return out
+
+    def positions_in(self, norm: str, start: int, end: int) -> list[tuple[int, int]]:
+        """`positions(norm[start:end])` for a window of a whole message `norm`: its occurrences
+        are the message's (one shared pass) that lie inside the window, in the same order."""
+        inside = [
+            (last - length + 1, last + 1)
+            for last, length in phrases.hits(norm, self._group)
+            if last - length + 1 >= start and last < end
+        ]
+        if not inside:
+            return []
+        window = norm[start:end]
+        out: list[tuple[int, int]] = []
+        for cue_start, cue_end in inside:
+            if self._stands(window, cue_start - start, cue_end - start):
+                out.append((cue_start - start, cue_end - start))
+        return out
+
+    def _stands(self, text: str, start: int, end: int) -> bool:
+        if start > 0 and _letter(text, start - 1) and not _attached(text, start):
+            return False
+        return self.prefix_ok or end >= len(text) or not _letter(text, end)
 
     def search(self, text: str) -> bool:
         return bool(self.positions(text))
@@ -54,16 +86,12 @@ class CueSet:
 
 def _attached(text: str, start: int) -> bool:
     """Arabic proclitics (و ب ل ف ك) glued to a word: "وزوجته", "بالكرادة", "للبيع"."""
-    if (
-        start >= 1
-        and text[start - 1] in "وبلفك"
-        and (start == 1 or not _LETTER.match(text[start - 2]))
-    ):
+    if start >= 1 and text[start - 1] in "وبلفك" and (start == 1 or not _letter(text, start - 2)):
         return True
     return (
         start >= 2
         and text[start - 2 : start] in ("ال", "لل", "وال", "بال")
-        and (start == 2 or not _LETTER.match(text[start - 3]))
+        and (start == 2 or not _letter(text, start - 3))
     )
 
 
@@ -937,28 +965,30 @@ MESSAGE_CONTEXTS = (
 
 
 class CueIndex:
-    """Every message-level cue set in one automaton: one pass tells which sets occur."""
+    """Every message-level cue set in one phrase group: one pass tells which sets occur.
+
+    The group rides on the shared phrase pass (`detect.phrases`), so the message is walked once
+    for these cues and the recognizers' cue words together.
+    """
 
     def __init__(self, sets: tuple[CueSet, ...]) -> None:
-        self._automaton: Any = ahocorasick.Automaton()
         owners: dict[str, list[tuple[str, bool]]] = {}
         for cue_set in sets:
             for phrase in cue_set.phrases:
                 norm = normalize_token(phrase).strip()
                 if norm:
                     owners.setdefault(norm, []).append((cue_set.name, cue_set.prefix_ok))
-        for norm, who in owners.items():
-            self._automaton.add_word(norm, (len(norm), tuple(who)))
-        self._automaton.make_automaton()
+        self._group = phrases.register(
+            {norm: (len(norm), tuple(who)) for norm, who in owners.items()}
+        )
 
     def present(self, text: str) -> frozenset[str]:
-        """Names of the cue sets with at least one word-bounded occurrence in `text`."""
         found: set[str] = set()
-        for end_idx, (length, who) in self._automaton.iter(text):
+        for end_idx, (length, who) in phrases.hits(text, self._group):
             start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and _LETTER.match(text[start - 1]) and not _attached(text, start):
+            if start > 0 and _letter(text, start - 1) and not _attached(text, start):
                 continue
-            open_end = end < len(text) and _LETTER.match(text[end]) is not None
+            open_end = end < len(text) and _letter(text, end)
             found.update(name for name, prefix_ok in who if prefix_ok or not open_end)
         return frozenset(found)
 

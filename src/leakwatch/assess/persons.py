@@ -10,7 +10,7 @@ one record per line.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import Final
 
 from leakwatch.assess import cues
 from leakwatch.detect.finding import Finding
@@ -35,16 +35,50 @@ ATTRIBUTE_TYPES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class PersonRecord:
-    """A name with what the message says about that person."""
+    """A name with what the message says about that person.
 
-    name: Finding
-    attributes: tuple[Finding, ...]
-    family: tuple[Finding, ...]
-    mother: Finding | None
-    workplace: bool
-    public: bool
+    Read-only attributes with a frozen dataclass's equality, hash and repr, but a plain class:
+    compiled, its constructor stays native (a dataclass `__init__` is interpreted Python).
+    """
+
+    __slots__ = ("attributes", "family", "mother", "name", "public", "workplace")
+
+    def __init__(
+        self,
+        name: Finding,
+        attributes: tuple[Finding, ...],
+        family: tuple[Finding, ...],
+        mother: Finding | None,
+        workplace: bool,
+        public: bool,
+    ) -> None:
+        self.name: Final = name
+        self.attributes: Final = attributes
+        self.family: Final = family
+        self.mother: Final = mother
+        self.workplace: Final = workplace
+        self.public: Final = public
+
+    def _fields(
+        self,
+    ) -> tuple[Finding, tuple[Finding, ...], tuple[Finding, ...], Finding | None, bool, bool]:
+        return (self.name, self.attributes, self.family, self.mother, self.workplace, self.public)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PersonRecord):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"PersonRecord(name={self.name!r}, attributes={self.attributes!r}, "
+            f"family={self.family!r}, mother={self.mother!r}, workplace={self.workplace!r}, "
+            f"public={self.public!r})"
+        )
 
 
 class Spans:
@@ -69,34 +103,57 @@ class Spans:
         """`normalize_token(text[start:end])` for 0 <= start."""
         if not self.exact:
             return normalize_token(self.text[start:end])
+        x, y = self.bounds(start, end)
+        return self.norm[x:y]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where `of(start, end)` lies in `norm` (only when `exact`): norm[x:y], x <= y."""
         offsets = self.offsets
-        if offsets is None:
-            return self.norm[start:end]
-        return self.norm[bisect_left(offsets, start) : bisect_left(offsets, end)]
+        if offsets is not None:
+            start, end = bisect_left(offsets, start), bisect_left(offsets, end)
+        size = len(self.norm)
+        x = min(start, size)
+        return x, max(x, min(end, size))
+
+    def positions(self, cue_set: cues.CueSet, start: int, end: int) -> list[tuple[int, int]]:
+        """`cue_set.positions(of(start, end))`, from the message's shared phrase pass when the
+        window is a slice of `norm`."""
+        if not self.exact:
+            return cue_set.positions(self.of(start, end))
+        x, y = self.bounds(start, end)
+        return cue_set.positions_in(self.norm, x, y)
+
+    def length(self, start: int, end: int) -> int:
+        """len(of(start, end))."""
+        if not self.exact:
+            return len(self.of(start, end))
+        x, y = self.bounds(start, end)
+        return y - x
 
 
 def cue_before(spans: Spans, start: int, cue_set: cues.CueSet, window: int) -> bool:
     """True if a cue of `cue_set` ends within `window` characters before `start`."""
-    return _cue_in(spans.of(max(0, start - window), start), cue_set, window)
+    return _cue_in(spans, max(0, start - window), start, cue_set, window)
 
 
 def cue_after(spans: Spans, end: int, cue_set: cues.CueSet, window: int) -> bool:
     """True if a cue of `cue_set` starts within `window` characters after `end`."""
-    return cue_set.search(spans.of(end, end + window))
+    return bool(spans.positions(cue_set, end, end + window))
 
 
-def _cue_in(snippet: str, cue_set: cues.CueSet, window: int) -> bool:
-    if not snippet:
+def _cue_in(spans: Spans, start: int, end: int, cue_set: cues.CueSet, window: int) -> bool:
+    size = spans.length(start, end)
+    if not size:
         return False
-    low = len(snippet) - window
-    return any(end >= low for _, end in cue_set.positions(snippet))
+    low = size - window
+    return any(cue_end >= low for _, cue_end in spans.positions(cue_set, start, end))
 
 
 def _relation(spans: Spans, person: Finding) -> str:
-    snippet = spans.of(max(0, person.start - 16), person.start)
-    if _cue_in(snippet, cues.MOTHER, 16):
+    start = max(0, person.start - 16)
+    if _cue_in(spans, start, person.start, cues.MOTHER, 16):
         return "mother"
-    if _cue_in(snippet, cues.FAMILY, 16):
+    if _cue_in(spans, start, person.start, cues.FAMILY, 16):
         return "family"
     return "main"
 
@@ -131,18 +188,25 @@ def group_records(
     for i, name in enumerate(mains):
         rel = relations[i]
         end = mains[i + 1].start if i + 1 < len(mains) else len(text)
-        segment = spans.of(name.end, end)[:120]
         records.append(
             PersonRecord(
                 name=name,
                 attributes=tuple(attributes[i]),
                 family=tuple(p for k, p in rel if k == "family"),
                 mother=next((p for k, p in rel if k == "mother"), None),
-                workplace=cues.WORKPLACE.search(segment),
+                workplace=_workplace(spans, name.end, end),
                 public="public" in name.why or public_context,
             )
         )
     return records
+
+
+def _workplace(spans: Spans, start: int, end: int) -> bool:
+    """A workplace cue in the first 120 characters after a name (up to the next name)."""
+    if not spans.exact:
+        return cues.WORKPLACE.search(spans.of(start, end)[:120])
+    x, y = spans.bounds(start, end)
+    return bool(cues.WORKPLACE.positions_in(spans.norm, x, min(y, x + 120)))
 
 
 def _owner(mains: list[Finding], attr: Finding) -> int:

@@ -78,6 +78,8 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     "Best" is the higher score, then the more specific type, then the longer span: a validated
     IBAN beats the phone-shaped digits inside it, a long name chain beats a nested short one.
     """
+    if len(findings) < 2:
+        return list(findings)  # nothing to settle (the general path returns the same)
     kept: list[Finding] = []
     ranked = sorted(
         (f for f in findings if f.entity_type not in _CONTAINERS),
@@ -88,4 +90,5 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             kept.append(cand)
     kept.extend(f for f in findings if f.entity_type in _CONTAINERS)
     unique = {(f.entity_type, f.start, f.end): f for f in kept}
-    return sorted(unique.values(), key=lambda f: (f.start, f.end, f.entity_type.value))
+    # EntityType is a StrEnum: members order as their values, without the interpreted `.value`.
+    return sorted(unique.values(), key=lambda f: (f.start, f.end, f.entity_type))

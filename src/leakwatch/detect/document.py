@@ -2,37 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Final
 
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
 from leakwatch.normalize import NormalizedText, normalize
 from leakwatch.sources.message import Hint
 
+_DIGITS: Final = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 
-@dataclass(frozen=True, slots=True)
+
+def _ascii_digits(text: str) -> int:
+    count = 0
+    for digit in _DIGITS:
+        count += text.count(digit)
+    return count
+
+
 class Document:
     """Normalized text plus the way back to the original.
 
     Recognizers search `norm` (digits ASCII, letter variants folded, Latin lower-cased) and turn
     their normalized spans into findings with `finding()`, which maps positions back so that
     every reported span indexes the original text.
+
+    A plain class with read-only attributes, not a frozen dataclass: compiled, its constructor
+    stays native.
     """
 
-    normalized: NormalizedText
-    hints: tuple[Hint, ...] = ()
+    __slots__ = ("digits", "hints", "norm", "normalized", "original")
+
+    def __init__(self, normalized: NormalizedText, hints: tuple[Hint, ...] = ()) -> None:
+        self.normalized: Final = normalized
+        self.hints: Final = hints
+        # Plain attributes rather than properties: recognizers read them in their inner loops.
+        self.original: Final = normalized.original
+        self.norm: Final = normalized.text
+        # How many ASCII digits `norm` holds: a pattern that needs N digits cannot match in a
+        # message with fewer, so the digit-based recognizers skip most messages without a scan.
+        self.digits: Final = _ascii_digits(normalized.text)
 
     @classmethod
     def of(cls, text: str, hints: tuple[Hint, ...] = ()) -> Document:
         return cls(normalize(text), hints)
 
-    @property
-    def original(self) -> str:
-        return self.normalized.original
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.normalized, self.hints) == (other.normalized, other.hints)
 
-    @property
-    def norm(self) -> str:
-        return self.normalized.text
+    def __hash__(self) -> int:
+        return hash((self.normalized, self.hints))
+
+    def __repr__(self) -> str:
+        return f"Document(normalized={self.normalized!r}, hints={self.hints!r})"
 
     def finding(
         self,

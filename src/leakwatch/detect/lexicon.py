@@ -9,8 +9,10 @@ at a boundary, and the automaton never reports the thousands of sub-word hits ("
 
 Lexicon files (`detect/lexicons/*.txt`) hold one normalized entry per line, optionally followed by
 a TAB and a value (a governorate, a marker kind); lines starting with `#` are comments.
-Automata are built once per process and cached at module level; recognizers keep no automaton
-themselves, so they pickle cheaply and each worker process builds its own on first use.
+The person, address and state-document patterns share one word-run table instead of an
+automaton (see "shared pass" below): same hits, a fraction of the cost. Automata and tables are
+built once per process and cached at module level; recognizers keep none themselves, so they
+pickle cheaply and each worker process builds its own on first use.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Final, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
+from leakwatch.detect.chars import CLASSES, WORD
+from leakwatch.detect.memo import LastText
 from leakwatch.normalize import normalize_token
 
 V = TypeVar("V")
@@ -136,8 +140,8 @@ def build_automaton(
 # --------------------------------------------------------------------------- shared pass
 #
 # The lexicon recognizers (person, address, state document) each read a message through their
-# own patterns. Their patterns live in one automaton whose values say which recognizer ("channel")
-# each pattern belongs to, so a message is walked once for all of them; a channel's hits are
+# own patterns. Their patterns live in one table whose values say which recognizer ("channel")
+# each pattern belongs to, so a message is read once for all of them; a channel's hits are
 # exactly the hits its own automaton would report.
 
 _CHANNELS: list[Callable[[], dict[str, Entry]]] = []
@@ -149,37 +153,138 @@ def add_channel(build: Callable[[], dict[str, Entry]]) -> int:
     return len(_CHANNELS) - 1
 
 
+# What the shared table stores for a run of words: whether a longer pattern ends with the run,
+# then, when the run is a pattern itself, its owners as channel, entry, channel, entry, …
+# (flat: one object to read per probe).
+_Node = tuple[Any, ...]
+_BLOOM_BITS: Final = 1 << 19
+_BLOOM_MASK: Final = _BLOOM_BITS - 1
+
+
 @cache
-def _shared_automaton(n: int) -> Any:
-    """One automaton over the patterns of the first `n` channels."""
-    merged: dict[str, list[tuple[int, Entry]]] = {}
+def _shared_table(n: int) -> tuple[dict[str, _Node], bytes]:
+    """The patterns of the first `n` channels as a table of word runs, keyed without pads, and
+    a one-hash Bloom filter of its keys.
+
+    Every pattern is `" w1 w2 … wk "` (words of `word_key`, one space apart); the table holds
+    it and each of its word suffixes ("wk", "w(k-1) wk", …), so a message is read word by word,
+    growing each run leftwards only while the run ends some pattern. The filter (64 KB, stays
+    in cache) turns away most words that are in no list before they cost a probe of the large
+    table.
+    """
+    merged: dict[str, list[Any]] = {}
     for channel in range(n):
         for word, entry in _CHANNELS[channel]().items():
-            merged.setdefault(word, []).append((channel, entry))
-    automaton = ahocorasick.Automaton()
-    for word, owners in merged.items():
-        automaton.add_word(word, tuple(owners))
-    automaton.make_automaton()
-    return automaton
+            merged.setdefault(word, []).extend((channel, entry))
+    owners: dict[str, tuple[Any, ...]] = {}
+    longer: set[str] = set()
+    for pattern, who in merged.items():
+        key = pattern[1:-1]
+        if pattern != f" {key} " or not key or key != key.strip() or "  " in key:
+            raise ValueError(f"not a padded word_key pattern: {pattern!r}")
+        owners[key] = tuple(who)
+        words = key.split(" ")
+        longer.update(" ".join(words[k:]) for k in range(1, len(words)))
+    table = {key: (key in longer, *owners.get(key, ())) for key in owners.keys() | longer}
+    bloom = bytearray(_BLOOM_BITS // 8)
+    for key in table:
+        h = hash(key) & _BLOOM_MASK
+        bloom[h >> 3] |= 1 << (h & 7)
+    return table, bytes(bloom)
 
 
-@lru_cache(maxsize=8)
+_LAST_WORDS: Final = LastText()
+_LAST_HITS: Final = LastText()
+
+
+def word_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words of `text` (maximal runs of `str.isalnum` characters).
+
+    A table lookup per character (`chars`) instead of the regex engine's Unicode category
+    tests, which made tokenizing a message several times slower. Kept for the last text, so
+    the shared pass and the recognizers tokenize a message once (do not modify the lists).
+    """
+    known: tuple[list[int], list[int]] | None = _LAST_WORDS.get(text, 0)
+    if known is not None:
+        return known
+    starts: list[int] = []
+    ends: list[int] = []
+    inside = False
+    for i in range(len(text)):
+        c = ord(text[i])
+        word = bool(CLASSES[c] & WORD) if c < 0x10000 else text[i].isalnum()
+        if word != inside:
+            (starts if word else ends).append(i)
+            inside = word
+    if inside:
+        ends.append(len(text))
+    _LAST_WORDS.put(text, 0, (starts, ends))
+    return starts, ends
+
+
 def _shared_hits(norm: str, n: int) -> tuple[list[Hit], ...]:
+    """Every pattern occurrence in `padded(norm)`, per channel, as an automaton over the
+    patterns would report them (by end, longest first), found by word-run lookups: a pattern
+    is whole words one non-word character apart, so its occurrences start and end at words.
+    A dictionary probe per word costs far less than walking a large automaton per character.
+    """
     # Untyped on purpose: compiled, a typed entry would be unpacked and packed again per hit.
     lists: list[list[Any]] = [[] for _ in range(n)]
-    for found in _shared_automaton(n).iter(padded(norm)):
-        last = found[0]
-        for owner in found[1]:
-            lists[owner[0]].append((last, owner[1]))
+    table, bloom = _shared_table(n)
+    starts, ends = word_spans(norm)
+    for j in range(len(starts)):
+        s = starts[j]
+        e = ends[j]
+        word = norm[s:e]
+        h = hash(word) & _BLOOM_MASK
+        if not bloom[h >> 3] & (1 << (h & 7)):
+            continue
+        node = table.get(word)
+        if node is None:
+            continue
+        last = e + 1  # index of the pad space after the run in `padded(norm)`
+        if not node[0]:
+            _emit(lists, last, node)  # the common case: no longer pattern ends here
+            continue
+        found: list[_Node] = []
+        i = j
+        clean = True  # every gap so far is a plain space: the run is a slice of `norm`
+        while True:
+            if len(node) > 1:
+                found.append(node)
+            if not node[0] or i == 0 or s - ends[i - 1] != 1:
+                break
+            if norm[s - 1] != " ":
+                clean = False
+            i -= 1
+            s = starts[i]
+            if clean:
+                node = table.get(norm[s:e])
+            else:
+                node = table.get(" ".join([norm[starts[k] : ends[k]] for k in range(i, j + 1)]))
+            if node is None:
+                break
+        for k in range(len(found) - 1, -1, -1):
+            _emit(lists, last, found[k])
     return tuple(lists)
+
+
+def _emit(lists: list[list[Any]], last: int, node: _Node) -> None:
+    for k in range(1, len(node), 2):
+        lists[node[k]].append((last, node[k + 1]))
 
 
 def channel_hits(norm: str, channel: int) -> list[Hit]:
     """Every hit of `channel`'s patterns in `norm`, in the automaton's order (do not modify).
 
-    Cached for the last few messages, so the recognizers of one message share one pass.
+    Kept for the last message, so the recognizers of one message share one pass.
     """
-    return _shared_hits(norm, len(_CHANNELS))[channel]
+    n = len(_CHANNELS)
+    found: tuple[list[Hit], ...] | None = _LAST_HITS.get(norm, n)
+    if found is None:
+        found = _shared_hits(norm, n)
+        _LAST_HITS.put(norm, n, found)
+    return found[channel]
 
 
 def token_map(norm: str, automaton: Any) -> dict[int, tuple[int, int, str, Any]]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-import ahocorasick
-
+from leakwatch.detect import phrases
 from leakwatch.detect.document import Document
 from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
@@ -26,9 +24,6 @@ SEP = r"(?:[ \t\-./()]{1,3}|[ \t]?[^\w\s][^\w\s]?[ \t]?)"
 #: Arabic-script letters after normalization (Arabic, Persian and Kurdish additions).
 ARABIC_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 
-#: Gate before any digit pattern. `[0-9]` because normalized text has ASCII digits only, and it
-#: scans faster than the Unicode `\d`.
-HAS_DIGIT = re.compile(r"[0-9]")
 _NON_DIGIT = re.compile(r"[^0-9]+")
 
 
@@ -68,50 +63,59 @@ def iban_check_digits(country: str, bban: str) -> str:
 
 @dataclass(frozen=True)
 class Cues:
-    """A cue list compiled once into an Aho-Corasick automaton (one C pass, any list size).
+    """A cue list matched through the shared phrase pass (`phrases`: one C pass per message).
 
     Words are normalized like the text they are searched in. Latin words must stand alone
     ("tel" must not fire inside "hotel" or "telegram"); Arabic and Kurdish words match anywhere,
     since clitics glue onto them ("ورقمه", "بالبطاقة"). A regex alternation of the same words
-    cost several times more per window, and recognizers look up cues for every candidate.
+    cost several times more per window, and recognizers look up cues for every candidate; an
+    automaton per list still walked each message once per list and window.
     """
 
     words: tuple[str, ...]
-    automaton: Any = field(compare=False, repr=False)
+    group: int = field(compare=False, repr=False)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> Cues:
         norms = tuple(sorted({n for n in (normalize_token(w).strip() for w in words) if n}))
-        automaton = ahocorasick.Automaton()
-        for word in norms:
-            automaton.add_word(word, (len(word), word, word.isascii()))
-        automaton.make_automaton()
-        return cls(norms, automaton)
+        group = phrases.register({word: (len(word), word, word.isascii()) for word in norms})
+        return cls(norms, group)
+
+    def _found(self, norm: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every cue in `norm` that keeps the Latin word boundaries."""
+        out: list[tuple[int, int, str]] = []
+        for last, (length, word, latin) in phrases.hits(norm, self.group):
+            cue_end = last + 1
+            cue_start = cue_end - length
+            if latin and (
+                (cue_start and "a" <= norm[cue_start - 1] <= "z")
+                or (cue_end < len(norm) and "a" <= norm[cue_end] <= "z")
+            ):
+                continue
+            out.append((cue_start, cue_end, word))
+        return out
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
         """(end offset, word) of each cue inside norm[start:end], in order of their ends."""
         stop = len(norm) if end is None else min(end, len(norm))
         if stop <= start:
             return
-        for last, (length, word, latin) in self.automaton.iter(norm, start, stop):
-            cue_end = last + 1
-            if latin:
-                cue_start = cue_end - length
-                if (cue_start and "a" <= norm[cue_start - 1] <= "z") or (
-                    cue_end < len(norm) and "a" <= norm[cue_end] <= "z"
-                ):
-                    continue
-            yield cue_end, word
+        for cue_start, cue_end, word in self._found(norm):
+            if cue_start >= start and cue_end <= stop:
+                yield cue_end, word
 
     def present(self, norm: str) -> bool:
-        return next(self.find(norm), None) is not None
+        return bool(self._found(norm))
 
     def near(
         self, norm: str, start: int, end: int, *, left: int = 40, right: int = 25
     ) -> str | None:
         """The longest cue just before the span, else just after it; None if there is none."""
-        for lo, hi in ((max(0, start - left), start), (end, end + right)):
-            words = [word for _, word in self.find(norm, lo, hi)]
+        found = self._found(norm)
+        if not found:
+            return None
+        for lo, hi in ((max(0, start - left), start), (end, min(end + right, len(norm)))):
+            words = [word for s, e, word in found if s >= lo and e <= hi]
             if words:
                 return max(words, key=len)
         return None

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-import ahocorasick
-
+from leakwatch.detect import phrases
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
@@ -56,17 +54,11 @@ _HEADERS: dict[EntityType, tuple[str, ...]] = {
 _HEADER_OF = {normalize_token(h): et for et, hs in _HEADERS.items() for h in hs}
 
 
-def _header_automaton() -> Any:
-    auto = ahocorasick.Automaton()
-    for word in _HEADER_OF:
-        auto.add_word(word, word)
-    auto.make_automaton()
-    return auto
-
-
-_HEADER_WORDS = _header_automaton()
+# Header words through the shared phrase pass: a message without any holds no header row.
+_HEADER_WORDS = phrases.register({word: word for word in _HEADER_OF})
 # A year of birth, in any of the three digit sets: most messages have none and skip row dates.
-_ANY_YEAR = re.compile(r"(?<![0-9٠-٩۰-۹])[12١٢۱۲][0-9٠-٩۰-۹]{3}(?![0-9٠-٩۰-۹])")
+# (The first digit comes before the look-behind so the engine can skip ahead to it.)
+_ANY_YEAR = re.compile(r"[12١٢۱۲](?<![0-9٠-٩۰-۹][12١٢۱۲])[0-9٠-٩۰-۹]{3}(?![0-9٠-٩۰-۹])")
 
 _MONTHS = (
     r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
@@ -137,7 +129,7 @@ def infer_row_fields(text: str, norm: str, found: list[Finding]) -> list[Finding
 
     `norm` is the normalized text, only used to skip messages that cannot hold a table.
     """
-    if "\n" not in text or next(_HEADER_WORDS.iter(norm), None) is None:
+    if "\n" not in text or not phrases.hits(norm, _HEADER_WORDS):
         return _row_dates(text, found)
     claimed = [(f.start, f.end) for f in found]
     out: list[Finding] = []
@@ -187,10 +179,8 @@ _ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t]|\s[/\-–]\s)\s*")
 
 def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
     """A bare date or year in its own cell of a row that names a person: a date of birth."""
-    if _ANY_YEAR.search(text) is None:
-        return []
     persons = [f for f in found if f.entity_type is EntityType.PERSON and "public" not in f.why]
-    if not persons:
+    if not persons or _ANY_YEAR.search(text) is None:
         return []
     rows_with_people = {text.count("\n", 0, p.start) for p in persons}
     is_list = len(rows_with_people) >= 2

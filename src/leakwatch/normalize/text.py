@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 _ONE_TO_ONE: dict[int, str] = {}
 for _i in range(10):
@@ -48,7 +48,13 @@ for _src, _dst in {
 for _c in range(ord("A"), ord("Z") + 1):
     _ONE_TO_ONE[_c] = chr(_c + 32)
 
-_TABLE = str.maketrans(_ONE_TO_ONE)
+# `str.translate` looks every character up in its table and treats a LookupError as "keep it":
+# with a dict that is a KeyError raised and cleared for nearly every character. A list over the
+# Basic Multilingual Plane (each code point to itself unless folded) answers by index instead;
+# only characters beyond it (emoji) still take the LookupError path. Same result, ~2x faster.
+_TABLE: Final[list[int]] = list(range(0x10000))
+for _c, _dst in _ONE_TO_ONE.items():
+    _TABLE[_c] = ord(_dst)
 
 # Characters that vanish: tatweel, harakat (064B-065F), superscript alef, Quranic marks,
 # zero-width and directional controls, BOM.
@@ -64,17 +70,40 @@ _REMOVED_RUNS = re.compile(f"[{_REMOVED}]+")
 _EXPANDED_RE = re.compile(f"[{_EXPANDED}]")
 
 
-@dataclass(frozen=True, slots=True)
 class NormalizedText:
     """A normalized copy of `original` and the map from its indices back to the original's.
 
     `offsets[i]` is the original index of normalized character i, with one extra entry equal to
     `len(original)`; None means the identity (same length, character for character).
+
+    Read-only attributes with a frozen dataclass's equality, hash and repr, but a plain class:
+    compiled, its constructor stays native (a dataclass `__init__` is interpreted Python).
     """
 
-    original: str
-    text: str
-    offsets: tuple[int, ...] | None = None
+    __slots__ = ("offsets", "original", "text")
+
+    def __init__(self, original: str, text: str, offsets: tuple[int, ...] | None = None) -> None:
+        self.original: Final = original
+        self.text: Final = text
+        self.offsets: Final = offsets
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalizedText):
+            return NotImplemented
+        return (self.original, self.text, self.offsets) == (
+            other.original,
+            other.text,
+            other.offsets,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.original, self.text, self.offsets))
+
+    def __repr__(self) -> str:
+        return (
+            f"NormalizedText(original={self.original!r}, text={self.text!r}, "
+            f"offsets={self.offsets!r})"
+        )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span [start, end) to the smallest original span that produced it."""

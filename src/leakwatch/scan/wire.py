@@ -1,6 +1,6 @@
 """Results as plain tuples for the trip from a worker process back to the parent.
 
-Compiled (mypyc) frozen dataclasses cannot be unpickled, and plain tuples of str/int/float are
+Compiled (mypyc) result classes cannot be unpickled, and plain tuples of str/int/float are
 also the cheapest thing to pickle; the parent rebuilds the objects.
 """
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
 from typing import Any, ClassVar, Final
 
+from leakwatch.detect.chars import is_alpha
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
 from leakwatch.detect.lexicon import (
@@ -37,6 +37,7 @@ from leakwatch.detect.lexicon import (
     load,
     patterns,
     word_key,
+    word_spans,
 )
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
@@ -129,10 +130,10 @@ _ANCHOR_KINDS: Final = _PLACE_KINDS | {"mzd", "mzd_abbr", "house", "landmark"}
 _ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Non-space characters a numbered part can hold before its number (keyword, "رقم", ".:#").
 _KW_REACH: Final = 24
-_KW_PUNCT: Final = frozenset(".:#")
-_BLANKS: Final = frozenset(" \t")
+_KW_PUNCT: Final = frozenset((ord("."), ord(":"), ord("#")))
+_SPACE: Final = ord(" ")
+_TAB: Final = ord("\t")
 
-_WORDS: Final = re.compile(r"[^\W_]+")
 _BEFORE: Final = 30  # characters of context kept before an anchor (cues, leading area names)
 _AFTER: Final = 50  # and after it (landmark names, the rest of a comma-separated address)
 _DIGIT: Final = re.compile(r"\d")
@@ -215,16 +216,17 @@ class AddressRecognizer(Recognizer):
     name: ClassVar[str] = "iq_address"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.ADDRESS,)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
         matches = hits_token_map(channel_hits(norm, _CHANNEL))
-        parts = _numbered(norm) if _DIGIT.search(norm) else []
+        parts = _numbered(norm) if doc.digits or _DIGIT.search(norm) else []
         anchors = [p.start for p in parts]
         for s, (_, end, _, flags) in matches.items():
             if flags & _ANCHORS or (flags & (GOV | DIST) and _listed(norm, end)):
                 anchors.append(s)
         if not anchors:
-            return
+            return out
         units = _units(doc, matches, anchors)
         for p in parts:
             _extend_number(norm, units, p)
@@ -245,8 +247,9 @@ class AddressRecognizer(Recognizer):
                 if result is not None:
                     start, end, score, why = result
                     found.append((start, end))
-                    yield doc.finding(EntityType.ADDRESS, start, end, score, self.name, why)
-        yield from _label_fallback(doc, units, found)
+                    out.append(doc.finding(EntityType.ADDRESS, start, end, score, self.name, why))
+        _label_fallback(doc, units, found, out)
+        return out
 
 
 # --------------------------------------------------------------------------- components
@@ -278,12 +281,23 @@ def _units(
             windows.append([lo, hi])
     units: list[_Unit] = []
     skip_to = -1
+    # The message's words, found once for the shared lexicon pass; a window reads them clipped
+    # to [pos, hi), as a word regex searching norm[pos:hi] would find them.
+    starts, ends = word_spans(norm)
+    count = len(starts)
     for window_lo, hi in windows:
         lo = window_lo
-        while lo > 0 and norm[lo - 1].isalnum():
-            lo -= 1
-        for word in _WORDS.finditer(norm, max(lo, skip_to), hi):
-            s, e = word.span()
+        k = bisect_left(ends, lo)
+        if k < count and starts[k] < lo:
+            lo = starts[k]  # back to the start of the word the window cuts
+        pos = max(lo, skip_to)
+        if pos >= hi:
+            continue
+        for k in range(bisect_right(ends, pos), count):
+            if starts[k] >= hi:
+                break
+            s = max(starts[k], pos)
+            e = min(ends[k], hi)
             if s < skip_to:
                 continue
             m = matches.get(s)
@@ -318,9 +332,9 @@ def _numbered(norm: str) -> list[_Part]:
         lo = d
         budget = _KW_REACH
         while lo > pos:
-            c = norm[lo - 1]
-            if c not in _BLANKS:
-                if not (c.isalpha() or c in _KW_PUNCT):
+            c = ord(norm[lo - 1])
+            if c not in (_SPACE, _TAB):
+                if not (is_alpha(norm, lo - 1) or c in _KW_PUNCT):
                     break
                 budget -= 1
                 if budget < 0:
@@ -328,9 +342,9 @@ def _numbered(norm: str) -> list[_Part]:
             lo -= 1
         # A match starts a run of letters (its keyword does, after the look-behind): try those.
         m = None
-        prev_alpha = lo > 0 and norm[lo - 1].isalpha()
+        prev_alpha = lo > 0 and is_alpha(norm, lo - 1)
         for k in range(lo, d):
-            alpha = norm[k].isalpha()
+            alpha = is_alpha(norm, k)
             if alpha and not prev_alpha:
                 m = _NUMBERED.match(norm, k, e)
                 if m is not None:
@@ -797,9 +811,10 @@ def _field(doc: Document, part: _Part) -> bool:
 
 
 def _label_fallback(
-    doc: Document, units: list[_Unit], found: list[tuple[int, int]]
-) -> Iterator[Finding]:
-    """After "العنوان:" / "Address:" with nothing recognized, the rest of the line is it."""
+    doc: Document, units: list[_Unit], found: list[tuple[int, int]], out: list[Finding]
+) -> None:
+    """After "العنوان:" / "Address:" with nothing recognized, the rest of the line is it
+    (appended to `out`)."""
     norm = doc.norm
     for k, u in enumerate(units):
         if not u.flags & LABEL or k + 1 >= len(units):
@@ -819,13 +834,15 @@ def _label_fallback(
                 break
             last = j
         if last > k:
-            yield doc.finding(
-                EntityType.ADDRESS,
-                start,
-                units[last].end,
-                0.6,
-                AddressRecognizer.name,
-                "label,fallback",
+            out.append(
+                doc.finding(
+                    EntityType.ADDRESS,
+                    start,
+                    units[last].end,
+                    0.6,
+                    AddressRecognizer.name,
+                    "label,fallback",
+                )
             )
 
 

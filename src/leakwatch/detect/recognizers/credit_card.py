@@ -7,13 +7,11 @@ table plus the Luhn digit keeps random long numbers (orders, transfers) out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
 from leakwatch.detect.patterns import (
-    HAS_DIGIT,
     NOT_ID_CUES,
     Cues,
     all_same,
@@ -75,10 +73,11 @@ class CreditCardRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not HAS_DIGIT.search(norm):
-            return
+        if doc.digits < 13:  # every shape of `_CARD` holds at least 13 digits
+            return out
         for m in _CARD.finditer(norm):
             raw = m.group()
             # A trailing short group may be an expiry or CVV that followed the number.
@@ -92,8 +91,11 @@ class CreditCardRecognizer(Recognizer):
                 found = self._score(doc, norm, digits, start, end)
                 if found is not None:
                     score, why = found
-                    yield doc.finding(EntityType.CREDIT_CARD, start, end, score, self.name, why)
+                    out.append(
+                        doc.finding(EntityType.CREDIT_CARD, start, end, score, self.name, why)
+                    )
                     break
+        return out
 
     def _score(
         self, doc: Document, norm: str, digits: str, start: int, end: int

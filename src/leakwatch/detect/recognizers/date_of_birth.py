@@ -8,13 +8,12 @@ finds cues first and then reads the date that follows within a few words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import HAS_DIGIT, Cues
+from leakwatch.detect.patterns import Cues
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
@@ -98,10 +97,11 @@ class DateOfBirthRecognizer(Recognizer):
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
     _SCORES: ClassVar[dict[str, float]] = {"ymd": 0.95, "dmy": 0.95, "text": 0.9, "year": 0.85}
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not self._CUE.present(norm) or not HAS_DIGIT.search(norm):
-            return
+        if not doc.digits or not self._CUE.present(norm):
+            return out
         last_end = -1
         for cue_end, cue in self._CUE.find(norm):
             m = _AFTER_CUE.match(norm, cue_end)
@@ -116,4 +116,5 @@ class DateOfBirthRecognizer(Recognizer):
             if kind == "text" and m.group(kind)[0].isdigit():
                 score = 0.95  # day + month + year, not just month + year
             why = f"{'year' if kind == 'year' else 'date'} after birth cue '{cue}'"
-            yield doc.finding(EntityType.DATE_OF_BIRTH, start, end, score, self.name, why)
+            out.append(doc.finding(EntityType.DATE_OF_BIRTH, start, end, score, self.name, why))
+        return out

@@ -8,7 +8,6 @@ boundaries are "not an address character" rather than whitespace.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
 from leakwatch.detect.document import Document
@@ -40,14 +39,16 @@ class EmailRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
         if "@" not in norm:
-            return
+            return out
         for m in _EMAIL.finditer(norm):
             start, end = m.span()
             cue = self._CUE.near(norm, start, end)
             score, why = 0.85, "email address"
             if cue is not None:
                 score, why = 0.95, f"email address + context '{cue}'"
-            yield doc.finding(EntityType.EMAIL_ADDRESS, start, end, score, self.name, why)
+            out.append(doc.finding(EntityType.EMAIL_ADDRESS, start, end, score, self.name, why))
+        return out

@@ -7,12 +7,11 @@ IBAN that validates is reported with a high score even without a cue.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import HAS_DIGIT, Cues, iban_mod97
+from leakwatch.detect.patterns import Cues, iban_mod97
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -61,10 +60,11 @@ class IbanRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not HAS_DIGIT.search(norm):
-            return
+        if doc.digits < 2:  # `_IBAN` needs the two check digits
+            return out
         for m in _IBAN.finditer(norm):
             raw = m.group()
             if raw[:2] not in IBAN_LENGTHS:
@@ -80,5 +80,6 @@ class IbanRecognizer(Recognizer):
                     score, why = 0.95, f"iban {raw[:2].upper()} mod-97"
                     if cue is not None:
                         score, why = 1.0, f"{why} + context '{cue}'"
-                    yield doc.finding(EntityType.IBAN_CODE, start, end, score, self.name, why)
+                    out.append(doc.finding(EntityType.IBAN_CODE, start, end, score, self.name, why))
                     break
+        return out

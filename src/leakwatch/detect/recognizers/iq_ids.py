@@ -8,12 +8,11 @@ distinctive enough to report alone at a low score, while the civil ID and reside
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import HAS_DIGIT, NOT_ID_CUES, Cues, all_same, digits_only
+from leakwatch.detect.patterns import NOT_ID_CUES, Cues, all_same, digits_only
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -60,10 +59,11 @@ class NationalIdRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not HAS_DIGIT.search(norm):
-            return
+        if doc.digits < 12:
+            return out
         for m in _NATIONAL.finditer(norm):
             start, end = m.span()
             digits = digits_only(m.group())
@@ -79,7 +79,8 @@ class NationalIdRecognizer(Recognizer):
                 score, why = 0.4, "bare 12-digit run"
             else:
                 score, why = 0.3, "12 digits, no context"
-            yield doc.finding(EntityType.IQ_NATIONAL_ID, start, end, score, self.name, why)
+            out.append(doc.finding(EntityType.IQ_NATIONAL_ID, start, end, score, self.name, why))
+        return out
 
 
 class _CuedNumberRecognizer(Recognizer):
@@ -89,11 +90,13 @@ class _CuedNumberRecognizer(Recognizer):
     _AFTER: ClassVar[re.Pattern[str]]
     _ENTITY: ClassVar[EntityType]
     _LABEL: ClassVar[str]
+    _MIN_DIGITS: ClassVar[int]  # the shortest number `_AFTER` takes
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not self._CUE.present(norm) or not HAS_DIGIT.search(norm):
-            return
+        if doc.digits < self._MIN_DIGITS or not self._CUE.present(norm):
+            return out
         last_end = -1
         for cue_end, cue in self._CUE.find(norm):
             m = self._AFTER.match(norm, cue_end)
@@ -105,7 +108,8 @@ class _CuedNumberRecognizer(Recognizer):
             if extended > end:
                 end, score, why = extended, 0.95, why + " + record/page"
             last_end = end
-            yield doc.finding(self._ENTITY, start, end, score, self.name, why)
+            out.append(doc.finding(self._ENTITY, start, end, score, self.name, why))
+        return out
 
     def _extend(self, norm: str, end: int) -> int:
         return end
@@ -128,6 +132,7 @@ class CivilIdRecognizer(_CuedNumberRecognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
     _AFTER: ClassVar[re.Pattern[str]] = _AFTER_CUE_CIVIL
+    _MIN_DIGITS: ClassVar[int] = 6
     _ENTITY: ClassVar[EntityType] = EntityType.IQ_CIVIL_ID
     _LABEL: ClassVar[str] = "civil id"
 
@@ -135,20 +140,21 @@ class CivilIdRecognizer(_CuedNumberRecognizer):
         m = _RECORD_PAGE.match(norm, end)
         return m.end() if m else end
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
-        cued = list(super().analyze(doc))
-        yield from cued
+    def analyze(self, doc: Document) -> list[Finding]:
+        cued = super().analyze(doc)
+        out = list(cued)
         norm = doc.norm
         if "سجل" not in norm and "record" not in norm and "تۆمار" not in norm:
-            return
+            return out
         for m in _STRUCTURED_CIVIL.finditer(norm):
             start, end = m.start(1), self._extend(norm, m.end(1))
             o_start = doc.normalized.to_original(start, end)[0]
             if all_same(m.group(1)) or any(f.start <= o_start < f.end for f in cued):
                 continue
-            yield doc.finding(
-                self._ENTITY, start, end, 0.85, self.name, "civil id + record and page"
+            out.append(
+                doc.finding(self._ENTITY, start, end, 0.85, self.name, "civil id + record and page")
             )
+        return out
 
 
 class ResidenceCardRecognizer(_CuedNumberRecognizer):
@@ -165,5 +171,6 @@ class ResidenceCardRecognizer(_CuedNumberRecognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
     _AFTER: ClassVar[re.Pattern[str]] = _AFTER_CUE_RESIDENCE
+    _MIN_DIGITS: ClassVar[int] = 5
     _ENTITY: ClassVar[EntityType] = EntityType.IQ_RESIDENCE_CARD
     _LABEL: ClassVar[str] = "residence card"

@@ -7,12 +7,11 @@ cue the number is near-certain, without one it is only a moderate guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import HAS_DIGIT, NOT_ID_CUES, Cues
+from leakwatch.detect.patterns import NOT_ID_CUES, Cues
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -36,10 +35,11 @@ class PassportRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not HAS_DIGIT.search(norm):
-            return
+        if doc.digits < 8:  # a letter and eight digits
+            return out
         for m in _PASSPORT.finditer(norm):
             start, end = m.span()
             cue = self._CUE.near(norm, start, end)
@@ -49,4 +49,5 @@ class PassportRecognizer(Recognizer):
                 continue
             else:
                 score, why = 0.5, "letter + 8 digits, no context"
-            yield doc.finding(EntityType.IQ_PASSPORT, start, end, score, self.name, why)
+            out.append(doc.finding(EntityType.IQ_PASSPORT, start, end, score, self.name, why))
+        return out

@@ -21,7 +21,7 @@ carrying a bit set of what it is) give every token its flags; the rest is list w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar, Final
@@ -36,6 +36,7 @@ from leakwatch.detect.lexicon import (
     load,
     patterns,
     word_key,
+    word_spans,
 )
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
@@ -89,7 +90,6 @@ _NAMING_TITLES: Final = frozenset(
 )
 
 _UPPER: Final = re.compile(r"[A-Z]")
-_KEY_WORD: Final = re.compile(r"[^\W_]+")
 _ADJACENT: Final = frozenset(" \t:.-=/")
 _JOIN_GAP: Final = frozenset(" \t")
 _PREFIX_GAP: Final = frozenset(" \t-")
@@ -246,10 +246,11 @@ class PersonRecognizer(Recognizer):
     name: ClassVar[str] = "person_chain"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.PERSON,)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         items = _items(doc)
         if not items:
-            return
+            return out
         figures = _lexicons().figures
         norm = doc.norm
         used = [False] * len(items)
@@ -284,7 +285,8 @@ class PersonRecognizer(Recognizer):
                 results.append((_start(items[first]), items[last].end, score, why + public))
             i = j
         for start, end, score, why in results:
-            yield doc.finding(EntityType.PERSON, start, end, score, self.name, why)
+            out.append(doc.finding(EntityType.PERSON, start, end, score, self.name, why))
+        return out
 
 
 def _start(item: _Item) -> int:
@@ -935,6 +937,18 @@ def _public(
         gap = norm[items[last].end : nxt.outer]
         if nxt.kind == TITLE_K and nxt.flags & ROLE and all(c in " \t," for c in gap):
             return ",public_role"
-    if " ".join(_KEY_WORD.findall(norm, items[first].start, items[last].end)) in figures:
+    if _key(norm, items[first].start, items[last].end) in figures:
         return ",public_figure"
     return ""
+
+
+def _key(norm: str, start: int, end: int) -> str:
+    """The words of norm[start:end] joined by single spaces (`word_key` form), read from the
+    message's word spans: the runs clipped to [start, end), as a word regex would find them."""
+    starts, ends = word_spans(norm)
+    words: list[str] = []
+    for k in range(bisect_right(ends, start), len(starts)):
+        if starts[k] >= end:
+            break
+        words.append(norm[max(starts[k], start) : min(ends[k], end)])
+    return " ".join(words)

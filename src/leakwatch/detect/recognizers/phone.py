@@ -8,15 +8,15 @@ number. Fixed digit counts plus digit boundaries keep the pattern out of IBANs, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import ClassVar
 
 import phonenumbers
+from phonenumbers import PhoneNumber
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import HAS_DIGIT, SEP, Cues, digits_only, hinted
+from leakwatch.detect.patterns import SEP, Cues, digits_only, hinted
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -44,16 +44,25 @@ _DATE_LIKE = re.compile(r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}")
 
 @lru_cache(maxsize=8192)
 def _check(e164_digits: str) -> tuple[bool, bool, str | None]:
-    """(valid, possible, region) for a number given as its digits after the `+`."""
-    try:
-        number = phonenumbers.parse("+" + e164_digits, None)
-    except phonenumbers.NumberParseException:
-        return False, False, None
-    return (
-        phonenumbers.is_valid_number(number),
-        phonenumbers.is_possible_number(number),
-        phonenumbers.region_code_for_number(number),
-    )
+    """(valid, possible, region) for a number given as its digits after the `+`.
+
+    A valid number counts as possible without asking: `possible` only matters for the
+    numbers that are not valid.
+    """
+    national = e164_digits[3:]
+    if e164_digits.startswith("964") and 2 <= len(national) <= 17 and national[0] != "0":
+        # What `parse("+964…")` builds for such digits (no national prefix or leading zero to
+        # strip), without its generic text handling: parsing was most of the validation cost,
+        # and nearly every candidate is Iraqi.
+        number = PhoneNumber(country_code=964, national_number=int(national))
+    else:
+        try:
+            number = phonenumbers.parse("+" + e164_digits, None)
+        except phonenumbers.NumberParseException:
+            return False, False, None
+    valid = phonenumbers.is_valid_number(number)
+    possible = valid or phonenumbers.is_possible_number(number)
+    return valid, possible, phonenumbers.region_code_for_number(number)
 
 
 def _e164(raw: str, kind: str) -> str:
@@ -90,10 +99,11 @@ class PhoneRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not HAS_DIGIT.search(norm):
-            return
+        if doc.digits < 7:  # the shortest candidate, a foreign number, has seven digits
+            return out
         covered = 0
         for candidate in _START.finditer(norm):
             if candidate.start() < covered:
@@ -108,9 +118,12 @@ class PhoneRecognizer(Recognizer):
             covered = end
             if hinted(doc, EntityType.PHONE_NUMBER, start, end):
                 score, why = max(score + 0.05, 0.9), why + " + telegram phone mark"
-            yield doc.finding(
-                EntityType.PHONE_NUMBER, start, end, round(min(score, 1.0), 2), self.name, why
+            out.append(
+                doc.finding(
+                    EntityType.PHONE_NUMBER, start, end, round(min(score, 1.0), 2), self.name, why
+                )
             )
+        return out
 
     def _accept(self, norm: str, m: re.Match[str], kind: str) -> tuple[int, int, float, str] | None:
         """Validate a candidate (shortening a greedy foreign/landline match group by group)."""

@@ -13,15 +13,13 @@ tried at every position of every post was the most expensive step of the whole d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ahocorasick
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import ARABIC_LETTERS, HAS_DIGIT, Cues
+from leakwatch.detect.patterns import ARABIC_LETTERS, Cues
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
@@ -133,14 +131,26 @@ def _series_letter_at(norm: str, pos: int) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
 class _Candidate:
-    start: int
-    end: int
-    shape: str  # "full" (number+letter+place), "letter", "place"
-    number: str
-    letter: str = ""
-    temporary: bool = False
+    """A plate shape around a number (a plain class: compiled, its constructor stays native)."""
+
+    __slots__ = ("end", "letter", "number", "shape", "start", "temporary")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        shape: str,  # "full" (number+letter+place), "letter", "place"
+        number: str,
+        letter: str = "",
+        temporary: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.shape = shape
+        self.number = number
+        self.letter = letter
+        self.temporary = temporary
 
 
 class _Neighbours:
@@ -215,10 +225,11 @@ class VehiclePlateRecognizer(Recognizer):
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
-        if not HAS_DIGIT.search(norm):
-            return
+        if not doc.digits:
+            return out
         has_cue = self._CUE.present(norm)
         # Without a vehicle cue only the full shape (or a temporary plate) can count, and the
         # full shape needs a series letter next to the number: check that before anything else.
@@ -242,9 +253,12 @@ class VehiclePlateRecognizer(Recognizer):
             if judged is not None:
                 covered = cand.end
                 score, why = judged
-                yield doc.finding(
-                    EntityType.VEHICLE_PLATE, cand.start, cand.end, score, self.name, why
+                out.append(
+                    doc.finding(
+                        EntityType.VEHICLE_PLATE, cand.start, cand.end, score, self.name, why
+                    )
                 )
+        return out
 
     @staticmethod
     def _judge(norm: str, cand: _Candidate, cue: str | None) -> tuple[float, str] | None:

@@ -15,6 +15,7 @@ message reads as a public announcement (إعلان، تنويه، مناقصة),
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
@@ -30,6 +31,7 @@ from leakwatch.detect.lexicon import (
     load,
     patterns,
     word_key,
+    word_spans,
 )
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
@@ -151,11 +153,12 @@ class StateDocumentRecognizer(Recognizer):
     name: ClassVar[str] = "state_document"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.STATE_DOCUMENT,)
 
-    def analyze(self, doc: Document) -> Iterator[Finding]:
+    def analyze(self, doc: Document) -> list[Finding]:
+        out: list[Finding] = []
         norm = doc.norm
         hits = channel_hits(norm, _CHANNEL)
         if not any(_opens_line(norm, last - 1 - e[0] - e[1]) for last, e in hits):
-            return  # no marker opens a line: no letterhead, number line or marking
+            return out  # no marker opens a line: no letterhead, number line or marking
         matches = hits_tokens(hits)
         public = any(m.value == PUBLIC for m in matches)
         for start, end, kinds, lines in _blocks(norm, matches):
@@ -169,7 +172,8 @@ class StateDocumentRecognizer(Recognizer):
             if public:
                 found.add(PUBLIC)
             why = ",".join(k for k in _KIND_ORDER if k in found)
-            yield doc.finding(EntityType.STATE_DOCUMENT, start, end, score, self.name, why)
+            out.append(doc.finding(EntityType.STATE_DOCUMENT, start, end, score, self.name, why))
+        return out
 
 
 def _blocks(norm: str, matches: list[Match[Any]]) -> Iterator[tuple[int, int, set[str], int]]:
@@ -218,13 +222,12 @@ def _bridge(norm: str, start: int, end: int) -> bool:
 
 
 def _opens_line(norm: str, pos: int) -> bool:
-    """Only symbols and spaces stand between the line start and `pos`."""
-    k = pos - 1
-    while k >= 0 and norm[k] != "\n":
-        if norm[k].isalnum():
-            return False
-        k -= 1
-    return True
+    """Only symbols and spaces stand between the line start and `pos`: no word of the message
+    (its cached word spans) reaches into [line start, pos)."""
+    line_start = norm.rfind("\n", 0, pos) + 1
+    starts, ends = word_spans(norm)
+    k = bisect_right(ends, line_start)
+    return k >= len(starts) or starts[k] >= pos
 
 
 def _line_ends(norm: str) -> Iterator[int]:
