@@ -53,7 +53,9 @@ class PgServer:
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, *, durable: bool = False) -> PgServer:
+        """Start a server; tests skip fsync (`durable=False`), benchmarks keep PostgreSQL's
+        defaults so that their figures mean what they would on a real server."""
         bindir = find_bindir()
         if bindir is None:
             raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
@@ -74,10 +76,9 @@ class PgServer:
             "UTF8",
             "--locale=C.UTF-8",
         )
-        opts = (
-            f"-p {server.port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
-        )
+        opts = f"-p {server.port} -c listen_addresses=127.0.0.1 -k {root} -c max_connections=50"
+        if not durable:
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         server._run("pg_ctl", "-D", str(data), "-o", opts, "-l", str(root / "log"), "-w", "start")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -68,23 +68,41 @@ def load_master_key(key_file: Path | None = None) -> bytes:
             raise StoreError(f"${ENV_KEY} must decode to {KEY_BYTES} bytes, not {len(key)}")
         return key
     path = key_file or Path(os.environ.get(ENV_KEY_FILE) or default_key_file())
+    if path.exists():
+        return _read_key_file(path)
+    return _create_key_file(path)
+
+
+def _create_key_file(path: Path) -> bytes:
+    """Write a new key to a private temporary file, then link it into place: a crash never leaves
+    a half-written key, and of two processes creating it at once both end up with the winner's."""
+    key = os.urandom(KEY_BYTES)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(base64.urlsafe_b64encode(key) + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(tmp, path)
     except FileExistsError:
         return _read_key_file(path)
     except OSError as exc:
         raise StoreError(f"cannot create key file {path}: {exc.strerror}") from exc
-    key = os.urandom(KEY_BYTES)
-    with os.fdopen(fd, "wb") as out:
-        out.write(base64.urlsafe_b64encode(key) + b"\n")
+    finally:
+        tmp.unlink(missing_ok=True)
     return key
 
 
 def _read_key_file(path: Path) -> bytes:
-    if path.stat().st_mode & 0o077:
-        raise StoreError(f"key file {path} is readable by others; chmod 600 it")
     try:
+        if path.stat().st_mode & 0o077:
+            raise StoreError(f"key file {path} is readable by others; chmod 600 it")
         key = base64.urlsafe_b64decode(path.read_bytes().strip())
+    except OSError as exc:
+        raise StoreError(f"cannot read key file {path}: {exc.strerror}") from exc
     except (binascii.Error, ValueError) as exc:
         raise StoreError(f"key file {path} is not base64") from exc
     if len(key) != KEY_BYTES:
