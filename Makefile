@@ -23,10 +23,19 @@ $(FAST_STAMP): $(SOURCES)
 	LEAKWATCH_MYPYC=1 $(FAST)/bin/pip install --quiet '.[dev]'
 	touch $(FAST_STAMP)
 
-demo: $(STAMP)  ## write a labelled synthetic export, scan it, print the leak summary and the scores
+# The demo's store and key live in demo/, so it never touches a real store.
+DEMO_ENV := LEAKWATCH_DB=$(DEMO)/leakwatch.db LEAKWATCH_KEY_FILE=$(DEMO)/leakwatch.key LEAKWATCH_USER=demo-admin
+
+demo: $(STAMP)  ## synthetic export → scan + scores → case store → channel ranking and review queue
+	rm -rf $(DEMO)
 	$(BIN)/leakwatch synth $(DEMO) --messages 5000 --seed 7
 	$(BIN)/leakwatch scan $(DEMO) --format jsonl --output $(DEMO)/scan.jsonl
 	$(BIN)/leakwatch eval $(DEMO)/labels.jsonl $(DEMO)/scan.jsonl
+	$(DEMO_ENV) $(BIN)/leakwatch ingest $(DEMO)
+	$(DEMO_ENV) $(BIN)/leakwatch channels --limit 5
+	$(DEMO_ENV) $(BIN)/leakwatch case open-auto
+	$(DEMO_ENV) $(BIN)/leakwatch case queue --limit 5
+	$(DEMO_ENV) $(BIN)/leakwatch status
 
 test: lint typecheck unit unit-compiled  ## ruff, mypy --strict, pytest on plain and compiled builds
 
@@ -48,6 +57,11 @@ unit-compiled: $(FAST_STAMP)  ## detection, assessment and CLI tests against the
 bench: $(FAST_STAMP)  ## throughput vs Presidio's pattern recognizers, on the compiled build
 	LEAKWATCH_MYPYC=1 $(FAST)/bin/pip install --quiet '.[bench]'
 	$(FAST)/bin/python benchmarks/throughput.py --messages 100000 --markdown
+
+.PHONY: bench-ingest
+bench-ingest: $(STAMP)  ## ingest messages/s into SQLite and PostgreSQL (docs/store.md)
+	scripts/ensure-test-deps.sh
+	$(BIN)/python benchmarks/ingest.py --messages 100000 --markdown
 
 lexicons: $(STAMP)  ## rebuild the shipped lexicons from ../shared/data
 	$(BIN)/python scripts/build_lexicons.py
