@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -17,8 +18,8 @@ from wf_seed import KEYS, RAW, World, world
 
 from leakwatch.cli.main import main
 from leakwatch.errors import Conflict, NotFound, PermissionDenied
-from leakwatch.store.models import AuditEvent, Notice, utcnow
-from leakwatch.workflow import appeals, review
+from leakwatch.store.models import AuditEvent, CaseMessage, Notice, utcnow
+from leakwatch.workflow import appeals, cases, review
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.audit import verify
 from leakwatch.workflow.cases import open_channel_cases, show_case
@@ -109,6 +110,38 @@ def test_two_reviewers_who_both_read_the_case_one_wins(
     with w.store.session() as s:
         decided = s.scalars(select(AuditEvent).where(AuditEvent.event == "decided")).all()
     assert len(decided) == 1
+    _audit_ok(w)
+
+
+def test_two_auto_open_runs_at_once_open_one_case_per_channel(
+    w: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both runs find the same uncovered leaks; each dawdles before opening, so without the lock
+    the second would read before the first commits and open a duplicate case."""
+    original = cases.new_case
+
+    def slow_new_case(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cases, "new_case", slow_new_case)
+    results, errors = _race(
+        {
+            "one": partial(open_channel_cases, w.store, "ana"),
+            "two": partial(open_channel_cases, w.store, "ana"),
+        }
+    )
+    assert errors == []
+    opened = [c for r in results for c in r.opened]
+    assert opened
+    assert sorted(opened) == sorted(set(opened))
+    assert [r.messages_added for r in results].count(0) == 1  # the later run found nothing left
+    views = cases.list_cases(w.store, "aud")
+    channels = [v.channel for v in views if v.kind == "channel"]
+    assert len(channels) == len(set(channels)) == len(opened)
+    with w.store.session() as s:
+        pks = s.scalars(select(CaseMessage.message_pk)).all()
+    assert len(pks) == len(set(pks))  # no message in two cases
     _audit_ok(w)
 
 

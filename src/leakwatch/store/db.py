@@ -73,6 +73,17 @@ class Store:
         self.engine.dispose()
 
 
+def serialize(session: Session, name: str) -> None:
+    """Hold a lock named `name` until `session`'s transaction ends, so check-then-insert work
+    (open a case unless one is open) runs one caller at a time.
+
+    PostgreSQL takes a transaction-scoped advisory lock; SQLite needs nothing, since its
+    `BEGIN IMMEDIATE` already admits one writer at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

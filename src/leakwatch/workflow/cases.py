@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from leakwatch.entities import EntityType, Severity
 from leakwatch.errors import NotFound, UsageError
-from leakwatch.store.db import Store
+from leakwatch.store.db import Store, serialize
 from leakwatch.store.models import Case, CaseMessage, Channel, FindingRow, StoredMessage
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.reasons import Facts
@@ -197,7 +197,8 @@ def open_channel_cases(
 
     Counted are leak messages of severity ≥ `min_severity`; a channel reaches the threshold with
     `min_leaks` of them, or with a single critical one. A channel that already has an active case
-    gets its new leaks attached to it instead. Running it again opens nothing new.
+    gets its new leaks attached to it instead. Running it again, or twice at once, opens nothing
+    new.
     """
     try:
         floor = Severity(min_severity).rank
@@ -211,6 +212,7 @@ def open_channel_cases(
     added = 0
     with store.session() as s:
         authorize(s, actor, Operation.OPEN_CASE)
+        serialize(s, "open_channel_cases")  # two runs at once must not open two cases per channel
         in_case = exists().where(CaseMessage.message_pk == StoredMessage.id)
         rows = s.execute(
             select(StoredMessage.channel_id, StoredMessage.id, StoredMessage.severity)
