@@ -19,8 +19,7 @@ from leakwatch.output.summary import Summary, render_leaks, render_summary
 from leakwatch.output.writers import FORMATS, write_results
 from leakwatch.scan.engine import scan
 from leakwatch.scan.result import ScanResult
-from leakwatch.sources.discover import open_sources
-from leakwatch.sources.message import Message, ReadStats
+from leakwatch.sources.discover import Feed, open_sources
 
 HELP = "scan Telegram Desktop exports or JSON Lines posts for leaks"
 DESCRIPTION = """\
@@ -89,31 +88,6 @@ def _selected(r: ScanResult, args: argparse.Namespace) -> bool:
     return bool(args.all or r.findings or r.is_leak)
 
 
-class _Feed:
-    """Chains the readers; a broken source is reported and the next one is read."""
-
-    def __init__(self, readers: list[Any]) -> None:
-        self.readers = readers
-        self.errors: list[str] = []
-
-    def __iter__(self) -> Iterator[Message]:
-        for reader in self.readers:
-            try:
-                yield from reader
-            except InputError as exc:
-                self.errors.append(str(exc))
-
-    @property
-    def stats(self) -> ReadStats:
-        total = ReadStats()
-        for reader in self.readers:
-            s: ReadStats = reader.stats
-            total.messages += s.messages
-            total.skipped_service += s.skipped_service
-            total.skipped_malformed += s.skipped_malformed
-        return total
-
-
 def _console(stderr: bool = False) -> Console:
     """A console that does not squeeze tables to 80 columns when output is piped or logged."""
     console = Console(stderr=stderr)
@@ -124,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     readers = open_sources(args.paths)
-    feed = _Feed(readers)
+    feed = Feed(readers)
     err = _console(stderr=True)
     summary = Summary()
     show_progress = err.is_terminal and not args.quiet

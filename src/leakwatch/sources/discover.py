@@ -42,6 +42,33 @@ class Reader(Protocol):
     def __iter__(self) -> Iterator[Message]: ...
 
 
+class Feed:
+    """The readers' messages one after another; a source that breaks part-way is noted in
+    `errors` and the next one read, so nothing readable is lost to one bad file."""
+
+    def __init__(self, readers: Sequence[Reader]) -> None:
+        self.readers = readers
+        self.errors: list[str] = []
+
+    def __iter__(self) -> Iterator[Message]:
+        for reader in self.readers:
+            try:
+                yield from reader
+            except InputError as exc:
+                self.errors.append(str(exc))
+
+    @property
+    def stats(self) -> ReadStats:
+        """The readers' counts added up (complete once iteration has ended)."""
+        total = ReadStats()
+        for reader in self.readers:
+            s = reader.stats
+            total.messages += s.messages
+            total.skipped_service += s.skipped_service
+            total.skipped_malformed += s.skipped_malformed
+        return total
+
+
 def open_sources(paths: Sequence[str]) -> list[Reader]:
     """One reader per scannable file under `paths`, in order, each file once."""
     readers: list[Reader] = []

@@ -20,9 +20,9 @@ from itertools import islice
 
 from sqlalchemy import select
 
-from leakwatch.errors import InputError, UsageError
+from leakwatch.errors import UsageError
 from leakwatch.scan.engine import scan
-from leakwatch.sources.discover import Reader, open_sources
+from leakwatch.sources.discover import Feed, open_sources
 from leakwatch.sources.message import Message
 from leakwatch.store.batch import CHANNELS, MESSAGES, BatchResult, write_batch
 from leakwatch.store.crypto import KeyRing
@@ -62,22 +62,12 @@ class _Tally:
     leaks: int = 0
     findings: int = 0
     channels: set[str] = field(default_factory=set)
-    errors: list[str] = field(default_factory=list)
 
     def add(self, b: BatchResult) -> None:
         self.stored += b.stored
         self.already_stored += b.already_stored
         self.leaks += b.leaks
         self.findings += b.findings
-
-
-def _feed(readers: Sequence[Reader], tally: _Tally) -> Iterator[Message]:
-    """Every reader in turn; one that breaks is noted and the next one read."""
-    for reader in readers:
-        try:
-            yield from reader
-        except InputError as exc:
-            tally.errors.append(str(exc))
 
 
 class _Unseen:
@@ -150,13 +140,13 @@ def ingest(
         raise UsageError("--batch must be at least 1")
     with store.session() as s:
         authorize(s, actor, Operation.INGEST)
-    readers = open_sources(paths)
+    feed = Feed(open_sources(paths))
     tally = _Tally()
     unseen = _Unseen(store, tally, progress)
     in_flight: deque[Message] = deque()
 
     def to_scan() -> Iterator[Message]:
-        for msg in unseen(_feed(readers, tally)):
+        for msg in unseen(feed):
             in_flight.append(msg)
             yield msg
 
@@ -185,6 +175,6 @@ def ingest(
         already_stored=tally.already_stored,
         leaks=tally.leaks,
         findings=tally.findings,
-        skipped_malformed=sum(r.stats.skipped_malformed for r in readers),
-        errors=tuple(tally.errors),
+        skipped_malformed=feed.stats.skipped_malformed,
+        errors=tuple(feed.errors),
     )
