@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from platformdirs import user_data_dir
 
-from leakwatch.entities import EntityType
+from leakwatch.entities import IDENTIFIERS, EntityType
 from leakwatch.errors import StoreError
 from leakwatch.normalize import normalize_token
 
@@ -32,18 +32,8 @@ ENV_KEY = "LEAKWATCH_KEY"
 ENV_KEY_FILE = "LEAKWATCH_KEY_FILE"
 KEY_BYTES = 32
 NONCE_BYTES = 12
-_NUMERIC = frozenset(
-    {
-        EntityType.PHONE_NUMBER,
-        EntityType.IQ_NATIONAL_ID,
-        EntityType.IQ_CIVIL_ID,
-        EntityType.IQ_PASSPORT,
-        EntityType.IQ_RESIDENCE_CARD,
-        EntityType.IBAN_CODE,
-        EntityType.CREDIT_CARD,
-        EntityType.VEHICLE_PLATE,
-    }
-)
+#: Identifiers compared by their digits and letters alone; an e-mail keeps its punctuation.
+_NUMERIC = IDENTIFIERS - {EntityType.EMAIL_ADDRESS}
 _NOT_ALNUM = re.compile(r"[^0-9a-z]")
 _SPACES = re.compile(r"\s+")
 
