@@ -14,14 +14,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from wf_seed import KEYS, RAW, World, world
+from wf_seed import KEYS, RAW, World, audit_ok, world
 
 from leakwatch.cli.main import main
 from leakwatch.errors import Conflict, NotFound, PermissionDenied
 from leakwatch.store.models import AuditEvent, CaseMessage, Notice, utcnow
 from leakwatch.workflow import appeals, cases, review
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
-from leakwatch.workflow.audit import verify
 from leakwatch.workflow.cases import open_channel_cases, show_case
 from leakwatch.workflow.notices import notice_status, submit_notice
 from leakwatch.workflow.retention import purge
@@ -35,12 +34,6 @@ from leakwatch.workflow.sla import clock
 def w(db_url: str) -> Iterator[World]:
     with world(db_url) as built:
         yield built
-
-
-def _audit_ok(w: World) -> None:
-    with w.store.session() as s:
-        report = verify(s)
-    assert report.ok, report.problem
 
 
 def _case(w: World) -> int:
@@ -110,7 +103,7 @@ def test_two_reviewers_who_both_read_the_case_one_wins(
     with w.store.session() as s:
         decided = s.scalars(select(AuditEvent).where(AuditEvent.event == "decided")).all()
     assert len(decided) == 1
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_two_auto_open_runs_at_once_open_one_case_per_channel(
@@ -142,7 +135,7 @@ def test_two_auto_open_runs_at_once_open_one_case_per_channel(
     with w.store.session() as s:
         pks = s.scalars(select(CaseMessage.message_pk)).all()
     assert len(pks) == len(set(pks))  # no message in two cases
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_racing_reviewers_never_both_win(w: World) -> None:
@@ -161,7 +154,7 @@ def test_racing_reviewers_never_both_win(w: World) -> None:
             }
         )
         assert (len(wins), [type(e) for e in errors]) == (1, [Conflict])
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_two_reviewers_deciding_one_appeal_one_wins(
@@ -177,7 +170,7 @@ def test_two_reviewers_deciding_one_appeal_one_wins(
         }
     )
     assert (len(wins), [type(e) for e in errors]) == (1, [Conflict])
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_duplicate_notices_at_once_one_is_refused(w: World) -> None:
@@ -247,7 +240,7 @@ def test_deciding_an_unacknowledged_notice_acknowledges_it(w: World) -> None:
     with w.store.session() as s:
         ack = s.scalars(select(AuditEvent).where(AuditEvent.event == "notice_acknowledged")).one()
     assert ack.payload == {"implicit": True}
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_a_notice_decided_no_violation_stops_its_clock(w: World) -> None:
@@ -274,7 +267,7 @@ def test_purge_waits_for_an_open_appeal(w: World) -> None:
     decide_appeal(w.store, "rex", appeal.id, "upheld", "identity_bundle")
     report = purge(w.store, "ada", timedelta(days=90), now=later)
     assert (report.messages, report.cases) == (4, 1)
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def _finding_id(w: World, entity_type: str) -> int:
@@ -300,7 +293,7 @@ def test_reveal_one_finding_value(w: World) -> None:
     assert RAW["phone"] not in json.dumps(ev.payload)
     with pytest.raises(NotFound, match="no finding"):
         reveal_finding(w.store, KEYS, "rev", 99999, "is this the phone from case 2?")
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_reveal_finding_from_the_cli(

@@ -11,12 +11,11 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
-from wf_seed import KEYS, World, secrets, world
+from wf_seed import KEYS, World, audit_ok, secrets, world
 
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.models import AuditEvent, Channel, StoredMessage, utcnow
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
-from leakwatch.workflow.audit import verify
 from leakwatch.workflow.cases import list_cases, open_channel_cases, queue, show_case
 from leakwatch.workflow.notices import (
     acknowledge_notice,
@@ -35,12 +34,6 @@ def w(db_url: str) -> Iterator[World]:
         yield built
 
 
-def _audit_ok(w: World) -> None:
-    with w.store.session() as s:
-        report = verify(s)
-    assert report.ok, report.problem
-
-
 def _case_for_leaks(w: World) -> int:
     result = open_channel_cases(w.store, "ana")
     assert len(result.opened) == 1
@@ -56,7 +49,7 @@ def test_channel_above_threshold_gets_one_case(w: World) -> None:
     assert case.scope.leak_messages == 4
     assert case.scope.people == 2  # two distinct names, by fingerprint
     assert open_channel_cases(w.store, "ana").opened == ()
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_single_critical_leak_opens_a_case(w: World) -> None:
@@ -119,7 +112,7 @@ def test_decide_remove_closes_case_and_records_actions(w: World) -> None:
     assert all(m.removed for m in case.messages)
     with pytest.raises(Conflict, match="already closed"):
         decide(w.store, "rex", case_id, "no_violation", "not_a_leak")
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_restrict_channel(w: World) -> None:
@@ -190,7 +183,7 @@ def test_two_reviewers_at_once_exactly_one_wins(w: World) -> None:
     assert len(errors) == 1
     assert isinstance(errors[0], Conflict), repr(errors[0])
     assert len(show_case(w.store, "rev", case_id).decisions) == 1
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_reveal_needs_role_and_reason_and_is_audited(w: World) -> None:
@@ -242,7 +235,7 @@ def test_notice_lifecycle_and_clean_response(w: World) -> None:
     dumped = json.dumps(asdict(response), default=str, ensure_ascii=False)
     for secret in secrets(w):
         assert secret not in dumped
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_notice_clock_runs_against_the_sla(w: World) -> None:
@@ -274,7 +267,7 @@ def test_appeal_goes_to_a_different_reviewer_and_reversal_undoes(w: World) -> No
     assert not any(m.removed for m in show_case(w.store, "rev", case_id).messages)
     with pytest.raises(Conflict, match="already decided"):
         decide_appeal(w.store, "ada", appeal.id, "upheld", "identity_bundle")
-    _audit_ok(w)
+    audit_ok(w)
 
 
 def test_appeal_upheld_keeps_the_action(w: World) -> None:
@@ -313,7 +306,7 @@ def test_purge_removes_text_of_old_closed_cases_only(w: World) -> None:
     assert all(m.findings for m in case.messages)  # fingerprints and previews are kept
     assert reveal(w.store, KEYS, "rev", w.news, "not in any closed case").text
     assert list_cases(w.store, "aud")[0].decisions == ("initial:remove",)
-    _audit_ok(w)
+    audit_ok(w)
 
 
 @pytest.mark.parametrize("text", ["90", "d", "1y", "-3d"])

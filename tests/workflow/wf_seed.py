@@ -18,6 +18,7 @@ from leakwatch.output.mask import mask
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.models import Channel, FindingRow, StoredMessage, User, utcnow
+from leakwatch.workflow.audit import verify
 
 KEYS = KeyRing.from_master(bytes(range(32)))
 USERS = {
@@ -129,3 +130,10 @@ def secrets(w: World) -> list[str]:
     out = list(RAW.values()) + list(w.texts)
     out += [mask(EntityType.PERSON, RAW["person"]), mask(EntityType.PHONE_NUMBER, RAW["phone"])]
     return out
+
+
+def audit_ok(w: World) -> None:
+    """Fail with the first problem `audit verify` finds in the world's log."""
+    with w.store.session() as s:
+        report = verify(s)
+    assert report.ok, report.problem
