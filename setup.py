@@ -13,6 +13,7 @@ from pathlib import Path
 from setuptools import setup
 
 HOT_PATH = [
+    "src/leakwatch/frozen.py",
     "src/leakwatch/normalize/text.py",
     "src/leakwatch/detect/finding.py",
     "src/leakwatch/detect/chars.py",

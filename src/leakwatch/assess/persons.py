@@ -10,11 +10,12 @@ one record per line.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Final
+from typing import ClassVar, Final
 
 from leakwatch.assess import cues
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
+from leakwatch.frozen import Frozen
 from leakwatch.normalize import NormalizedText, normalize, normalize_token
 
 #: Entity types that can be attributes of a person.
@@ -35,14 +36,11 @@ ATTRIBUTE_TYPES = frozenset(
 )
 
 
-class PersonRecord:
-    """A name with what the message says about that person.
-
-    Read-only attributes with a frozen dataclass's equality, hash and repr, but a plain class:
-    compiled, its constructor stays native (a dataclass `__init__` is interpreted Python).
-    """
+class PersonRecord(Frozen):
+    """A name with what the message says about that person."""
 
     __slots__ = ("attributes", "family", "mother", "name", "public", "workplace")
+    _NAMES: ClassVar = ("name", "attributes", "family", "mother", "workplace", "public")
 
     def __init__(
         self,
@@ -59,26 +57,6 @@ class PersonRecord:
         self.mother: Final = mother
         self.workplace: Final = workplace
         self.public: Final = public
-
-    def _fields(
-        self,
-    ) -> tuple[Finding, tuple[Finding, ...], tuple[Finding, ...], Finding | None, bool, bool]:
-        return (self.name, self.attributes, self.family, self.mother, self.workplace, self.public)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PersonRecord):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"PersonRecord(name={self.name!r}, attributes={self.attributes!r}, "
-            f"family={self.family!r}, mother={self.mother!r}, workplace={self.workplace!r}, "
-            f"public={self.public!r})"
-        )
 
 
 class Spans:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import ClassVar, Final
 
 from leakwatch.assess import cues
 from leakwatch.assess.persons import (
@@ -15,6 +15,7 @@ from leakwatch.assess.persons import (
 )
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
+from leakwatch.frozen import Frozen
 from leakwatch.normalize import NormalizedText
 
 _GOVERNMENT_ID = frozenset(
@@ -46,14 +47,11 @@ _ADDRESSEE_WORDS: Final = ("الي", "to", "بو", "بۆ")  # one of them must o
 _CIRCULAR: Final = ("تعميم", "بخشنامه", "circular")
 
 
-class Assessment:
-    """The decision on one message and the reasons for it (reason codes, never values).
-
-    Read-only attributes with a frozen dataclass's equality, hash and repr, but a plain class:
-    compiled, its constructor stays native (a dataclass `__init__` is interpreted Python).
-    """
+class Assessment(Frozen):
+    """The decision on one message and the reasons for it (reason codes, never values)."""
 
     __slots__ = ("categories", "people", "reasons", "risk", "severity", "verdict")
+    _NAMES: ClassVar = ("verdict", "severity", "categories", "risk", "reasons", "people")
 
     def __init__(
         self,
@@ -70,26 +68,6 @@ class Assessment:
         self.risk: Final = risk
         self.reasons: Final = reasons
         self.people: Final = people
-
-    def _fields(
-        self,
-    ) -> tuple[Verdict, Severity | None, tuple[Category, ...], float, tuple[str, ...], int]:
-        return (self.verdict, self.severity, self.categories, self.risk, self.reasons, self.people)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Assessment):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"Assessment(verdict={self.verdict!r}, severity={self.severity!r}, "
-            f"categories={self.categories!r}, risk={self.risk!r}, reasons={self.reasons!r}, "
-            f"people={self.people!r})"
-        )
 
 
 class Context:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import ClassVar, Final
 
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
+from leakwatch.frozen import Frozen
 from leakwatch.normalize import NormalizedText, normalize
 from leakwatch.sources.message import Hint
 
@@ -19,18 +20,16 @@ def _ascii_digits(text: str) -> int:
     return count
 
 
-class Document:
+class Document(Frozen):
     """Normalized text plus the way back to the original.
 
     Recognizers search `norm` (digits ASCII, letter variants folded, Latin lower-cased) and turn
     their normalized spans into findings with `finding()`, which maps positions back so that
     every reported span indexes the original text.
-
-    A plain class with read-only attributes, not a frozen dataclass: compiled, its constructor
-    stays native.
     """
 
     __slots__ = ("digits", "hints", "norm", "normalized", "original")
+    _NAMES: ClassVar = ("normalized", "hints")
 
     def __init__(self, normalized: NormalizedText, hints: tuple[Hint, ...] = ()) -> None:
         self.normalized: Final = normalized
@@ -45,17 +44,6 @@ class Document:
     @classmethod
     def of(cls, text: str, hints: tuple[Hint, ...] = ()) -> Document:
         return cls(normalize(text), hints)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Document):
-            return NotImplemented
-        return (self.normalized, self.hints) == (other.normalized, other.hints)
-
-    def __hash__(self) -> int:
-        return hash((self.normalized, self.hints))
-
-    def __repr__(self) -> str:
-        return f"Document(normalized={self.normalized!r}, hints={self.hints!r})"
 
     def finding(
         self,

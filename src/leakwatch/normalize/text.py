@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Final
+from typing import ClassVar, Final
+
+from leakwatch.frozen import Frozen
 
 _ONE_TO_ONE: dict[int, str] = {}
 for _i in range(10):
@@ -70,40 +72,20 @@ _REMOVED_RUNS = re.compile(f"[{_REMOVED}]+")
 _EXPANDED_RE = re.compile(f"[{_EXPANDED}]")
 
 
-class NormalizedText:
+class NormalizedText(Frozen):
     """A normalized copy of `original` and the map from its indices back to the original's.
 
     `offsets[i]` is the original index of normalized character i, with one extra entry equal to
     `len(original)`; None means the identity (same length, character for character).
-
-    Read-only attributes with a frozen dataclass's equality, hash and repr, but a plain class:
-    compiled, its constructor stays native (a dataclass `__init__` is interpreted Python).
     """
 
     __slots__ = ("offsets", "original", "text")
+    _NAMES: ClassVar = ("original", "text", "offsets")
 
     def __init__(self, original: str, text: str, offsets: tuple[int, ...] | None = None) -> None:
         self.original: Final = original
         self.text: Final = text
         self.offsets: Final = offsets
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, NormalizedText):
-            return NotImplemented
-        return (self.original, self.text, self.offsets) == (
-            other.original,
-            other.text,
-            other.offsets,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.original, self.text, self.offsets))
-
-    def __repr__(self) -> str:
-        return (
-            f"NormalizedText(original={self.original!r}, text={self.text!r}, "
-            f"offsets={self.offsets!r})"
-        )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span [start, end) to the smallest original span that produced it."""

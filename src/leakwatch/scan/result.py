@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import ClassVar, Final
 
 from leakwatch.assess.verdict import Assessment
 from leakwatch.detect.finding import Finding
+from leakwatch.frozen import Frozen
 from leakwatch.sources.message import Message
 
 
-class ScanResult:
-    """A message's identity, its findings and the decision on it (the raw text is not kept).
-
-    Read-only attributes with a frozen dataclass's equality, hash and repr, but a plain class:
-    compiled, its constructor stays native (a dataclass `__init__` is interpreted Python).
-    """
+class ScanResult(Frozen):
+    """A message's identity, its findings and the decision on it (the raw text is not kept)."""
 
     __slots__ = (
         "assessment",
@@ -24,6 +21,16 @@ class ScanResult:
         "findings",
         "message_id",
         "source",
+        "text_length",
+    )
+    _NAMES: ClassVar = (
+        "source",
+        "channel_id",
+        "channel",
+        "message_id",
+        "date",
+        "findings",
+        "assessment",
         "text_length",
     )
 
@@ -58,36 +65,6 @@ class ScanResult:
             tuple(findings),
             assessment,
             len(msg.text),
-        )
-
-    def _fields(
-        self,
-    ) -> tuple[str, int | None, str | None, int, str | None, tuple[Finding, ...], Assessment, int]:
-        return (
-            self.source,
-            self.channel_id,
-            self.channel,
-            self.message_id,
-            self.date,
-            self.findings,
-            self.assessment,
-            self.text_length,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, ScanResult):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (
-            f"ScanResult(source={self.source!r}, channel_id={self.channel_id!r}, "
-            f"channel={self.channel!r}, message_id={self.message_id!r}, date={self.date!r}, "
-            f"findings={self.findings!r}, assessment={self.assessment!r}, "
-            f"text_length={self.text_length!r})"
         )
 
     @property
