@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, text
@@ -20,7 +20,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from leakwatch.errors import StoreError
+from leakwatch.errors import NotFound, StoreError
+
+Row = TypeVar("Row")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Checked against Alembic's own head by the tests, so a store
@@ -71,6 +73,14 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def fetch(session: Session, model: type[Row], pk: int, what: str) -> Row:
+    """The `model` row with primary key `pk`; `NotFound` ("no <what> <pk>") when there is none."""
+    row = session.get(model, pk)
+    if row is None:
+        raise NotFound(f"no {what} {pk}")
+    return row
 
 
 def serialize(session: Session, name: str) -> None:

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
-from leakwatch.store.db import Store
+from leakwatch.errors import Conflict, PermissionDenied, UsageError
+from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import Action, Appeal, Channel, Decision, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import facts_of, get_case
@@ -52,9 +52,7 @@ def file_appeal(
     try:
         with store.session() as s:
             who = authorize(s, actor, Operation.FILE_APPEAL)
-            d = s.get(Decision, decision_id)
-            if d is None:
-                raise NotFound(f"no decision {decision_id}")
+            d = fetch(s, Decision, decision_id, "decision")
             if d.stage != "initial" or DecisionType(d.decision) not in RESTRICTING:
                 raise UsageError(
                     f"decision {decision_id} restricts nothing ({d.stage} {d.decision}); "
@@ -94,9 +92,7 @@ def decide_appeal(
     try:
         with store.session() as s:
             who = authorize(s, actor, Operation.DECIDE_APPEAL)
-            appeal = s.get(Appeal, appeal_id)
-            if appeal is None:
-                raise NotFound(f"no appeal {appeal_id}")
+            appeal = fetch(s, Appeal, appeal_id, "appeal")
             if appeal.status != "open":
                 raise Conflict(f"appeal {appeal_id} was already decided ({appeal.outcome})")
             original = s.get(Decision, appeal.decision_id)

@@ -16,8 +16,8 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import EntityType, Severity
-from leakwatch.errors import NotFound, UsageError
-from leakwatch.store.db import Store, serialize
+from leakwatch.errors import UsageError
+from leakwatch.store.db import Store, fetch, serialize
 from leakwatch.store.models import Case, CaseMessage, Channel, FindingRow, StoredMessage
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.reasons import Facts
@@ -293,10 +293,7 @@ def _view(session: Session, case: Case, with_messages: bool) -> CaseView:
 
 
 def get_case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound(f"no case {case_id}")
-    return case
+    return fetch(session, Case, case_id, "case")
 
 
 def show_case(store: Store, actor: str, case_id: int) -> CaseView:

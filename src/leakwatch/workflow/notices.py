@@ -22,8 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import Category
-from leakwatch.errors import Conflict, NotFound, UsageError
-from leakwatch.store.db import Store
+from leakwatch.errors import Conflict, UsageError
+from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import Appeal, Case, Channel, Notice, NoticeItem, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import CLOSED, new_case
@@ -241,10 +241,7 @@ def _submit(
 
 
 def _notice(session: Session, notice_id: int) -> Notice:
-    n = session.get(Notice, notice_id)
-    if n is None:
-        raise NotFound(f"no notice {notice_id}")
-    return n
+    return fetch(session, Notice, notice_id, "notice")
 
 
 def acknowledge_notice(store: Store, actor: str, notice_id: int) -> NoticeView:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from leakwatch.errors import NotFound, UsageError
 from leakwatch.store.crypto import KeyRing
-from leakwatch.store.db import Store
+from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import FindingRow, StoredMessage
 from leakwatch.workflow.audit import EventType, record
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.roles import Actor, Operation, authorize
 
 MIN_REASON = 10
 
@@ -35,16 +37,22 @@ class Revealed:
     findings: tuple[RevealedFinding, ...]
 
 
+def _allowed(session: Session, actor: str, reason: str) -> tuple[Actor, str]:
+    """The actor, if their role may reveal, and their reason with its spacing tidied, if it is
+    long enough to say something. The role is checked first, so a refused user learns nothing
+    about what a reason must be."""
+    who = authorize(session, actor, Operation.REVEAL)
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON:
+        raise UsageError(f"a reveal needs a reason of at least {MIN_REASON} characters")
+    return who, reason
+
+
 def reveal(store: Store, keys: KeyRing, actor: str, message_pk: int, reason: str) -> Revealed:
     """Decrypt one stored message for a reviewer or admin who says why (audited)."""
-    reason = " ".join(reason.split())
     with store.session() as s:
-        who = authorize(s, actor, Operation.REVEAL)
-        if len(reason) < MIN_REASON:
-            raise UsageError(f"a reveal needs a reason of at least {MIN_REASON} characters")
-        msg = s.get(StoredMessage, message_pk)
-        if msg is None:
-            raise NotFound(f"no stored message {message_pk}")
+        who, reason = _allowed(s, actor, reason)
+        msg = fetch(s, StoredMessage, message_pk, "stored message")
         text = _decrypt(keys, msg)
         record(
             s,
@@ -81,14 +89,9 @@ def reveal_finding(
     store: Store, keys: KeyRing, actor: str, finding_id: int, reason: str
 ) -> RevealedValue:
     """Decrypt one finding's value only (the least a reviewer can ask for; audited the same)."""
-    reason = " ".join(reason.split())
     with store.session() as s:
-        who = authorize(s, actor, Operation.REVEAL)
-        if len(reason) < MIN_REASON:
-            raise UsageError(f"a reveal needs a reason of at least {MIN_REASON} characters")
-        finding = s.get(FindingRow, finding_id)
-        if finding is None:
-            raise NotFound(f"no finding {finding_id}")
+        who, reason = _allowed(s, actor, reason)
+        finding = fetch(s, FindingRow, finding_id, "finding")
         msg = finding.message
         value = _decrypt(keys, msg)[finding.start : finding.end]
         record(
