@@ -278,24 +278,22 @@ def _case_open_auto(args: argparse.Namespace) -> int:
     return 0
 
 
-def _case_list(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    cases = list_cases(store, actor, args.status)
+def _print_cases(args: argparse.Namespace, cases: list[CaseView], title: str) -> int:
     if args.format == "json":
         _print_json([asdict(c) for c in cases])
     else:
-        _case_table(cases, "cases")
+        _case_table(cases, title)
     return 0
+
+
+def _case_list(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    return _print_cases(args, list_cases(store, actor, args.status), "cases")
 
 
 def _case_queue(args: argparse.Namespace) -> int:
     store, actor = open_for(args)
-    cases = queue(store, actor, args.limit)
-    if args.format == "json":
-        _print_json([asdict(c) for c in cases])
-    else:
-        _case_table(cases, "review queue (severity x reach)")
-    return 0
+    return _print_cases(args, queue(store, actor, args.limit), "review queue (severity x reach)")
 
 
 def _case_show(args: argparse.Namespace) -> int:
