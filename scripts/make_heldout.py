@@ -316,14 +316,19 @@ def parse_file(source: str) -> tuple[list[Message], list[str]]:
     return messages, errors
 
 
-def render(messages: list[Message]) -> tuple[str, str]:
+def render(
+    messages: list[Message],
+    channel: str = CHANNEL,
+    channel_id: int = CHANNEL_ID,
+    source: str = SOURCE,
+) -> tuple[str, str]:
     posts: list[str] = []
     labels: list[str] = []
     for n, msg in enumerate(messages, start=1):
-        post = {"channel": CHANNEL, "channel_id": CHANNEL_ID, "id": n, "text": msg.text}
+        post = {"channel": channel, "channel_id": channel_id, "id": n, "text": msg.text}
         label = {
-            "source": SOURCE,
-            "channel_id": CHANNEL_ID,
+            "source": source,
+            "channel_id": channel_id,
             "message_id": n,
             "verdict": msg.verdict,
             "severity": msg.severity,
@@ -371,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out-dir", type=Path, default=HELDOUT_DIR, help="output folder")
     parser.add_argument("--check", action="store_true", help="fail if outputs are stale")
     parser.add_argument("--quiet", action="store_true", help="no summary")
+    parser.add_argument("--channel", default=CHANNEL, help="channel name written to posts.jsonl")
+    parser.add_argument("--channel-id", type=int, default=CHANNEL_ID, help="channel id")
     args = parser.parse_args(argv)
 
     messages, errors = parse_file(args.source.read_text(encoding="utf-8"))
@@ -379,8 +386,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.source}: {err}", file=sys.stderr)
         print(f"{len(errors)} error(s); nothing written", file=sys.stderr)
         return 1
-    posts, labels = render(messages)
     posts_file, labels_file = args.out_dir / POSTS_FILE.name, args.out_dir / LABELS_FILE.name
+    out_dir = args.out_dir.resolve()
+    source = (
+        str((out_dir / POSTS_FILE.name).relative_to(ROOT))
+        if out_dir.is_relative_to(ROOT)
+        else str(posts_file)
+    )
+    posts, labels = render(messages, args.channel, args.channel_id, source)
     if args.check:
         stale = [
             str(path)
