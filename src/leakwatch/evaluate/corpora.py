@@ -222,7 +222,9 @@ _NEWSFANE_PERSON = frozenset(
         "Military",
     }
 )
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
 _NOT_LETTER = re.compile(r"[^\u0621-\u064A0-9A-Za-z]")
 
 
