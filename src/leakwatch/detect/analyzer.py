@@ -8,6 +8,7 @@ from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.detect.rows import infer_row_fields
+from leakwatch.detect.tagger import NameMode
 from leakwatch.entities import EntityType
 from leakwatch.sources.message import Hint
 
@@ -35,8 +36,9 @@ _HINT_SCORE = 0.6
 class Analyzer:
     """Runs recognizers over a `Document` and returns non-overlapping findings in text order."""
 
-    def __init__(self, recognizers: Sequence[Recognizer]) -> None:
+    def __init__(self, recognizers: Sequence[Recognizer], names: NameMode = NameMode.GATED) -> None:
         self.recognizers = tuple(recognizers)
+        self.names = names
 
     def analyze(self, text: str, hints: tuple[Hint, ...] = ()) -> tuple[Document, list[Finding]]:
         doc = Document.of(text, hints)
