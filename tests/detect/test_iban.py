@@ -6,7 +6,7 @@ import pytest
 from recognizer_contract import find, found_spans, make_iban, spans
 
 from leakwatch.detect.patterns import iban_check_digits, iban_mod97
-from leakwatch.detect.recognizers.iban import IbanRecognizer, iban_valid
+from leakwatch.detect.recognizers.iban import IbanRecognizer, iban_structured, iban_valid
 
 R = IbanRecognizer()
 
@@ -46,10 +46,64 @@ def test_iban_spans(text: str, values: list[str]) -> None:
     assert found_spans(R, text) == spans(text, *values)
 
 
-def test_iraqi_shape_is_enforced() -> None:
+def test_structure_mismatch_is_found_at_a_lower_score() -> None:
     # Valid mod-97 and length, but digits where the 4-letter bank code belongs.
     bban = "1234850123456789012"
-    assert not iban_valid(f"IQ{iban_check_digits('IQ', bban)}{bban}")
+    compact = f"IQ{iban_check_digits('IQ', bban)}{bban}"
+    assert iban_valid(compact)
+    assert not iban_structured(compact)
+    (f,) = find(R, compact)
+    assert f.score == 0.85
+
+
+#: One synthetic BBAN per country, shaped as the SWIFT registry says (check digits computed).
+WORLD: list[tuple[str, str]] = [
+    ("SA", "80000000608010167519"),
+    ("AE", "0331234567890123456"),
+    ("KW", "CBKU0000000000001234560101"),
+    ("QA", "DOHB00001234567890ABCDEFG"),
+    ("BH", "BMAG00001299123456"),
+    ("LB", "099900000001001901229114"),
+    ("TR", "0006100519786457841326"),
+    ("EG", "0019000500000000263180002"),
+    ("FR", "20041010050500013M02606"),
+    ("IT", "X0542811101000000123456"),
+    ("ES", "21000418450200051332"),
+    ("NL", "ABNA0417164300"),
+    ("BE", "539007547034"),
+    ("CH", "00762011623852957"),
+    ("NO", "86011117947"),
+    ("SE", "50000000058398257466"),
+    ("PL", "109010140000071219812874"),
+    ("BR", "00360305000010009795493P1"),
+    ("PK", "SCBL0000001123456702"),
+    ("AZ", "NABZ00000000137010001944"),
+    ("GE", "NB0000000101904917"),
+    ("UA", "3223130000026007233566001"),
+    ("LY", "002048000020100120361"),
+    ("SD", "29010501234001"),
+    ("MR", "00020001010000123456753"),
+    ("IL", "0108000000099999999"),
+    ("KZ", "125KZT5004100100"),
+]
+
+
+@pytest.mark.parametrize(("country", "bban"), WORLD)
+@pytest.mark.parametrize("grouped", [True, False])
+@pytest.mark.parametrize(
+    "template", ["IBAN: {}", "رقم الايبان {} باسم المستفيد", "ئایبان: {}", "حوّل إلى {} اليوم"]
+)
+def test_iban_of_every_country(country: str, bban: str, grouped: bool, template: str) -> None:
+    iban = make_iban(country, bban, grouped=grouped)
+    assert iban_structured(iban.replace(" ", ""))
+    text = template.format(iban)
+    assert found_spans(R, text) == spans(text, iban)
+
+
+@pytest.mark.parametrize(("country", "bban"), WORLD[:5])
+def test_wrong_length_for_the_country_is_not_an_iban(country: str, bban: str) -> None:
+    assert find(R, make_iban(country, bban + "1")) == []
+    assert find(R, make_iban(country, bban[:-1])) == []
 
 
 def test_mod97_known_value() -> None:

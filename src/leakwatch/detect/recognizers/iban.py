@@ -1,13 +1,21 @@
-"""IBANs (ISO 13616), Iraqi ones first: IQkk BBBB SSS AAAAAAAAAAAA, 23 characters.
+"""IBANs (ISO 13616) of every country in the SWIFT registry, Iraqi ones included.
 
-The mod-97 check and the per-country length make a random match vanishingly unlikely, so an
-IBAN that validates is reported with a high score even without a cue.
+The registry (per-country length and BBAN structure) comes from `python-stdnum`, which tracks
+SWIFT's published file, instead of a hand-kept table that dropped every country it forgot. The
+mod-97 check plus the country's length make a random match vanishingly unlikely, so an IBAN
+that validates is reported with a high score even without a cue. The national check digits
+some countries add (stdnum's `check_country`) are not asked for: a number that passes the
+registry and mod-97 is what a reader would take for an IBAN, and that is what leaks.
 """
 
 from __future__ import annotations
 
 import re
+from string import ascii_uppercase
 from typing import ClassVar
+
+from stdnum import iban as stdnum_iban
+from stdnum import numdb
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
@@ -15,40 +23,53 @@ from leakwatch.detect.patterns import Cues, iban_mod97
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
-#: Length by country (ISO 13616 registry): Iraq, its neighbours, the Gulf, and the European
-#: banks that diaspora transfers go through.
-IBAN_LENGTHS: dict[str, int] = {
-    "iq": 23, "jo": 30, "kw": 30, "sa": 24, "ae": 23, "qa": 29, "bh": 22, "lb": 28, "tr": 26,
-    "eg": 29, "ps": 29,
-    "de": 22, "gb": 22, "fr": 27, "nl": 18, "be": 16, "se": 24, "no": 15, "dk": 18, "fi": 18,
-    "at": 20, "ch": 21, "it": 27, "es": 24, "pl": 28, "gr": 27, "ie": 22, "lu": 20, "pt": 25,
-    "cy": 28, "cz": 24, "hu": 28, "ro": 24, "bg": 22, "hr": 21, "si": 19, "sk": 24,
-}  # fmt: skip
-_IQ_SHAPE = re.compile(r"iq[0-9]{2}[a-z]{4}[0-9]{15}")
-# Country + check digits, then 4-character groups with an optional space or dash between them,
-# and a last short group. A greedy match that swallowed a following word is cut back below.
+_STRUCTURE_PART = re.compile(r"([1-9][0-9]*)!([nac])")
+
+
+def _registry_lengths() -> dict[str, int]:
+    """IBAN length by lower-case country code, from stdnum's copy of the SWIFT registry."""
+    db = numdb.get("iban")
+    out: dict[str, int] = {}
+    for a in ascii_uppercase:
+        for b in ascii_uppercase:
+            parts = db.info(a + b + "00")
+            bban = str(parts[0][1].get("bban", "")) if parts else ""
+            if bban:
+                out[(a + b).lower()] = 4 + sum(int(n) for n, _ in _STRUCTURE_PART.findall(bban))
+    return out
+
+
+#: IBAN length of every country with IBANs (the SWIFT registry as python-stdnum ships it).
+IBAN_LENGTHS: dict[str, int] = _registry_lengths()
+# Country + check digits, then groups of up to 4 characters with an optional space or dash
+# between them. A greedy match that swallowed a following word is cut back below.
 _IBAN = re.compile(
-    r"[a-z](?<![0-9a-z][a-z])[a-z][0-9]{2}(?:[ \-]?[0-9a-z]{4}){2,7}(?:[ \-]?[0-9a-z]{1,3})?"
+    r"[a-z](?<![0-9a-z][a-z])[a-z][0-9]{2}(?:[ \-]?[0-9a-z]{4}){1,8}(?:[ \-]?[0-9a-z]{1,3})?"
     r"(?![0-9a-z])"
 )
 _SEPARATORS = re.compile(r"[ \-]")
 _GROUP = re.compile(r"[0-9a-z]+")
+_MIN_LENGTH = 12  # below the shortest registry IBAN (Norway: 15)
 
 
 def iban_valid(compact: str) -> bool:
-    """Length for its country, the Iraqi structure, and the mod-97 check (== 1)."""
-    compact = compact.lower()
-    if IBAN_LENGTHS.get(compact[:2]) != len(compact):
+    """The country's registry length, then mod-97 (== 1)."""
+    if IBAN_LENGTHS.get(compact[:2].lower()) != len(compact):
         return False
-    if compact.startswith("iq") and not _IQ_SHAPE.fullmatch(compact):
-        return False
-    return iban_mod97(compact) == 1
+    return iban_mod97(compact.lower()) == 1
+
+
+def iban_structured(compact: str) -> bool:
+    """Whether the BBAN also has the letters and digits where the registry puts them."""
+    return stdnum_iban.is_valid(compact.upper(), check_country=False)
 
 
 class IbanRecognizer(Recognizer):
-    """IBANs with or without grouping spaces, validated by length table and mod-97.
+    """IBANs with or without grouping spaces, validated by mod-97 and the registry.
 
-    Score: 0.95 for a valid IBAN, 1.0 with an account/IBAN cue.
+    Score: 0.95 for a valid IBAN, 1.0 with an account/IBAN cue; 0.85 (+0.05 with a cue) where
+    the length and mod-97 hold but letters and digits sit elsewhere than the registry's BBAN
+    structure says (generators and hand-typed numbers get that wrong; it is still an IBAN).
     """
 
     name: ClassVar[str] = "iban"
@@ -72,14 +93,16 @@ class IbanRecognizer(Recognizer):
             # Longest first: drop trailing groups that were another word ("… 012 to").
             for g in reversed(list(_GROUP.finditer(raw))):
                 compact = _SEPARATORS.sub("", raw[: g.end()])
-                if len(compact) < 15:
+                if len(compact) < _MIN_LENGTH:
                     break
                 if iban_valid(compact):
                     start, end = m.start(), m.start() + g.end()
                     cue = self._CUE.near(norm, start, end)
-                    score, why = 0.95, f"iban {raw[:2].upper()} mod-97"
+                    score, why = 0.95, f"iban {raw[:2].upper()} mod-97 + registry"
+                    if not iban_structured(compact):
+                        score, why = 0.85, f"iban {raw[:2].upper()} mod-97 + registry length"
                     if cue is not None:
-                        score, why = 1.0, f"{why} + context '{cue}'"
+                        score, why = round(min(score + 0.05, 1.0), 2), f"{why} + context '{cue}'"
                     out.append(doc.finding(EntityType.IBAN_CODE, start, end, score, self.name, why))
                     break
         return out
