@@ -19,6 +19,12 @@ STATE = StateDocumentRecognizer()
 LETTERHEAD = "جمهورية العراق\nوزارة الداخلية\nمديرية شؤون الأفراد\nالعدد: 4521\nالتاريخ: 2023/7/14"
 KRG = "حکومەتی هەرێمی کوردستان\nوەزارەتی ناوخۆ\nژمارە: 556\nبەروار: 2023/5/1\nنهێنی"
 TENDER_HEAD = "جمهورية العراق\nوزارة الكهرباء\nالشركة العامة لتوزيع كهرباء الوسط"
+ONE_LINE_AR = (
+    "جمهورية العراق - وزارة الداخلية - مديرية شؤون الأفراد - العدد: 1234 - "
+    "التاريخ: 2024/3/12 - سري للغاية"
+)
+ONE_LINE_EN = "REPUBLIC OF IRAQ – Ministry of Interior – Ref: 4471/B – 12/03/2024 – CONFIDENTIAL"
+ONE_LINE_KRG = "حکومەتی هەرێمی کوردستان - وەزارەتی ناوخۆ - ژمارە: 5521 - نهێنی"
 ENGLISH = "Republic of Iraq\nMinistry of Interior\nRef: 123/45\nDate: 12/3/2023\nCONFIDENTIAL"
 
 ROWS: list[tuple[str, list[str]]] = [
@@ -76,7 +82,21 @@ ROWS: list[tuple[str, list[str]]] = [
         [TENDER_HEAD],
     ),
     ("العدد 123 التاريخ 2023/1/1\nاعلان للعموم", ["العدد 123 التاريخ 2023/1/1"]),
+    # --- letterheads written on one line (parts joined by " - ", " – " or " / ") ----------
+    (ONE_LINE_AR, [ONE_LINE_AR]),
+    ("وثيقة مسربة 👇\n" + ONE_LINE_AR, [ONE_LINE_AR]),
+    (ONE_LINE_EN, [ONE_LINE_EN]),
+    (ONE_LINE_KRG, [ONE_LINE_KRG]),
+    (ONE_LINE_AR + "\nنود اعلامكم بنقل المنتسب المذكور", [ONE_LINE_AR]),
+    (
+        "جمهورية العراق / وزارة الدفاع / العدد 778 / التاريخ 5/1/2024",
+        ["جمهورية العراق / وزارة الدفاع / العدد 778 / التاريخ 5/1/2024"],
+    ),
     # --- hard negatives -------------------------------------------------------------------
+    ("اجتماع في وزارة الداخلية - العدد الجديد من المجلة - التاريخ: 2024", []),
+    ("وزارة الداخلية - بيان - القبض على عصابة سرقة في بغداد - التفاصيل", []),
+    ("Ministry of Interior – press briefing – 12/03/2024 – Baghdad", []),
+    ("وەزارەتی ناوخۆ - کۆبوونەوە - هەولێر", []),
     ("سيارة سريعة وسرير مريح", []),
     ("عدد محدود من المقاعد", []),
     ("وقت محدود للعرض فقط", []),
@@ -106,6 +126,9 @@ def test_state_document_spans(text: str, values: list[str]) -> None:
     [
         (LETTERHEAD, "letterhead,ref,date"),
         (ENGLISH, "letterhead,ref,date,classification"),
+        (ONE_LINE_AR, "letterhead,ref,date,classification"),
+        (ONE_LINE_EN, "letterhead,ref,date,classification"),
+        (ONE_LINE_KRG, "letterhead,ref,classification"),
         ("سري للغاية", "classification"),
         ("محدود", "classification"),
         ("العدد 123 التاريخ 2023/1/1\nاعلان للعموم", "ref,date,public"),

@@ -126,6 +126,9 @@ _VALUE_DIGIT = re.compile(r"[ \t]*[:/.\-–=]?[^\n\d]{0,20}\d")
 _MAX_LINE = 90
 _BODY_HEADS = frozenset({"الي", "م", "الموضوع", "to", "subject", "re", "بابهت", "بۆ"})
 _AGENCY_WORDS = 9
+# Between the parts of a letterhead written on one line; "/" only with spaces round it.
+_SEGMENT_SEP = re.compile(r"[ \t]+[-–—|/][ \t]+")
+_BARE_DATE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 @cache
@@ -253,6 +256,10 @@ def _marker_line(
     last = end
     while last > content and not norm[last - 1].isalnum():
         last -= 1
+    if _SEGMENT_SEP.search(norm, content, last) is not None:
+        one_line = _one_line_letterhead(norm, content, last, matches)
+        if one_line is not None:
+            return one_line
     if last - content > _MAX_LINE:
         return None
     kinds: set[str] = set()
@@ -276,6 +283,47 @@ def _marker_line(
     if not kinds:
         return None
     return lead.start, last, kinds
+
+
+def _one_line_letterhead(
+    norm: str, start: int, end: int, matches: list[Match[Any]]
+) -> tuple[int, int, set[str]] | None:
+    """A whole letterhead written on one line, its parts joined by " - " or " / ":
+    "جمهورية العراق - وزارة الداخلية - مديرية … - العدد: 1234 - التاريخ: … - سري للغاية".
+
+    Each part is read as a marker line of its own; a bare date or a short unit name may stand
+    between them. It needs three parts or more, the first a state header (country or agency),
+    and another kind besides: "جمهورية العراق - بغداد" stays a one-part reading.
+    """
+    bounds = [start]
+    for sep in _SEGMENT_SEP.finditer(norm, start, end):
+        bounds.extend(sep.span())
+    bounds.append(end)
+    if len(bounds) < 6:
+        return None
+    kinds: set[str] = set()
+    markers = 0
+    last = start
+    for k in range(0, len(bounds), 2):
+        a, b = bounds[k], bounds[k + 1]
+        part = [m for m in matches if a <= m.start < b]
+        found = _marker_line(norm, a, b, part) if part else None
+        if found is not None:
+            if k == 0 and not found[2] & {COUNTRY, AGENCY}:
+                return None
+            kinds |= found[2]
+            markers += 1
+            last = found[1]
+        elif k == 0:
+            return None
+        elif _BARE_DATE.fullmatch(norm, a, b):
+            kinds.add(DATE)
+            last = b
+        elif not _bridge(norm, a, b):
+            break
+    if markers < 2 or (markers < 3 and not kinds - {COUNTRY, AGENCY, UNIT}):
+        return None
+    return matches[0].start, last, kinds
 
 
 def _only_markers(norm: str, start: int, end: int, matches: list[Match[Any]]) -> bool:

@@ -1,0 +1,69 @@
+"""The families of posts users meet, one table per family (issue 7), end to end through detection.
+
+Each family is a clause or hard negative of the leak policy that posts in the wild reach in a
+way the first rules missed; the rows are synthetic, in Arabic, Kurdish and English.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from leakwatch.assess.verdict import Assessment, assess
+from leakwatch.detect.analyzer import Analyzer
+from leakwatch.detect.registry import default_recognizers
+from leakwatch.entities import EntityType, Severity, Verdict
+
+ANALYZER = Analyzer(default_recognizers())
+
+
+def _assess(text: str) -> tuple[Assessment, list[tuple[str, str]]]:
+    doc, findings = ANALYZER.analyze(text)
+    return assess(text, doc.norm, findings), [(f.entity_type.value, f.text) for f in findings]
+
+
+def _leak(text: str, severity: Severity, reason: str) -> None:
+    result, found = _assess(text)
+    assert result.verdict is Verdict.LEAK, (result.reasons, found)
+    assert reason in result.reasons, (result.reasons, found)
+    assert result.severity is severity, (result.severity, result.reasons, found)
+
+
+def _clear(text: str) -> None:
+    result, found = _assess(text)
+    assert result.verdict is Verdict.CLEAR, (result.reasons, found)
+
+
+# --- e. letterheads written on one line ---------------------------------------------------------
+ONE_LINE_LETTERHEADS = [
+    (
+        "جمهورية العراق - وزارة الداخلية - مديرية شؤون الأفراد - العدد: 1234 - "
+        "التاريخ: 2024/3/12 - سري للغاية",
+        Severity.CRITICAL,
+    ),
+    ("جمهورية العراق / وزارة الدفاع / العدد 778 / التاريخ 5/1/2024", Severity.HIGH),
+    (
+        "REPUBLIC OF IRAQ – Ministry of Interior – Ref: 4471/B – 12/03/2024 – CONFIDENTIAL",
+        Severity.CRITICAL,
+    ),
+    ("Republic of Iraq - Ministry of Health - Ref. No. 221 - Date: 2023-11-02", Severity.HIGH),
+    ("حکومەتی هەرێمی کوردستان - وەزارەتی ناوخۆ - ژمارە: 5521 - نهێنی", Severity.CRITICAL),
+    ("حکومەتی هەرێمی کوردستان - وەزارەتی پەروەردە - ژمارە: 88 - بەروار: 2024/1/9", Severity.HIGH),
+]
+NOT_LETTERHEADS = [
+    "اجتماع في وزارة الداخلية - العدد الجديد من المجلة - التاريخ: 2024",
+    "وزارة الداخلية - بيان - القبض على عصابة سرقة في بغداد - التفاصيل",
+    "Ministry of Interior – press briefing – 12/03/2024 – Baghdad",
+    "وەزارەتی ناوخۆ - کۆبوونەوە - هەولێر",
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), ONE_LINE_LETTERHEADS)
+def test_one_line_letterhead_is_a_state_document(text: str, severity: Severity) -> None:
+    _leak(text, severity, "state_document")
+    _, found = _assess(text)
+    assert [t for t, _ in found if t == EntityType.STATE_DOCUMENT.value]
+
+
+@pytest.mark.parametrize("text", NOT_LETTERHEADS)
+def test_dashed_news_line_is_no_letterhead(text: str) -> None:
+    _clear(text)
