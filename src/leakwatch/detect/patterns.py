@@ -7,6 +7,7 @@ so one pattern serves Arabic-Indic, Extended and ASCII digits alike.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ SEP = r"(?:[ \t\-./()]{1,3}|[ \t]?[^\w\s][^\w\s]?[ \t]?)"
 ARABIC_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 
 _NON_DIGIT = re.compile(r"[^0-9]+")
+#: Per cue list: the last text it was matched in, its cues (by end) and their end offsets.
+_FOUND: dict[int, tuple[str, list[tuple[int, int, str]], list[int]]] = {}
 
 
 def digits_only(text: str) -> str:
@@ -82,7 +85,17 @@ class Cues:
         return cls(norms, group)
 
     def _found(self, norm: str) -> list[tuple[int, int, str]]:
-        """(start, end, word) of every cue in `norm` that keeps the Latin word boundaries."""
+        """(start, end, word) of every cue in `norm` that keeps the Latin word boundaries, by end.
+
+        Kept for the last text per list: recognizers ask once per candidate, and a message dense
+        with candidates (8,000 phone numbers) must not rebuild the list each time.
+        """
+        return self._indexed(norm)[0]
+
+    def _indexed(self, norm: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+        cached = _FOUND.get(self.group)
+        if cached is not None and cached[0] is norm:
+            return cached[1], cached[2]
         out: list[tuple[int, int, str]] = []
         for last, (length, word, latin) in phrases.hits(norm, self.group):
             cue_end = last + 1
@@ -93,7 +106,12 @@ class Cues:
             ):
                 continue
             out.append((cue_start, cue_end, word))
-        return out
+        ends = [e for _, e, _ in out]
+        if any(ends[i] > ends[i + 1] for i in range(len(ends) - 1)):
+            out.sort(key=lambda f: f[1])
+            ends = [e for _, e, _ in out]
+        _FOUND[self.group] = (norm, out, ends)
+        return out, ends
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
         """(end offset, word) of each cue inside norm[start:end], in order of their ends."""
@@ -111,11 +129,13 @@ class Cues:
         self, norm: str, start: int, end: int, *, left: int = 40, right: int = 25
     ) -> str | None:
         """The longest cue just before the span, else just after it; None if there is none."""
-        found = self._found(norm)
+        found, ends = self._indexed(norm)
         if not found:
             return None
         for lo, hi in ((max(0, start - left), start), (end, min(end + right, len(norm)))):
-            words = [word for s, e, word in found if s >= lo and e <= hi]
+            # Only cues ending inside the window can lie in it: bisect, not a walk over all cues.
+            first, stop = bisect_left(ends, lo), bisect_right(ends, hi)
+            words = [word for s, _, word in found[first:stop] if s >= lo]
             if words:
                 return max(words, key=len)
         return None
