@@ -28,6 +28,27 @@ ROWS = [
      [(EntityType.DATE_OF_BIRTH, "1971"), (EntityType.DATE_OF_BIRTH, "1975")]),
     # one row: the date right after the name
     ("فەرهاد گۆران باڵەتەیی، ۱۹۷۳", [(EntityType.DATE_OF_BIRTH, "۱۹۷۳")]),
+    # g. birth-date columns: "تولد", "المواليد", "DOB", "D.O.B", Kurdish; recent years count
+    ("ت | الاسم | تولد\n1 | نمير فاضل عواد | 2017\n2 | رغد سامي جليل | 2018/4/2",
+     [(EntityType.DATE_OF_BIRTH, "2017"), (EntityType.DATE_OF_BIRTH, "2018/4/2")]),
+    ("الاسم، المواليد، الصف\nنمير فاضل عواد، 2016، الرابع\nرغد سامي جليل، 2015، الخامس",
+     [(EntityType.DATE_OF_BIRTH, "2016"), (EntityType.DATE_OF_BIRTH, "2015")]),
+    ("Name, D.O.B, Phone\nAbeer Kareem Al-Safi, 03/11/1992, 07701234567\n"
+     "Hind Ali Nawzad, 1999, 07811234567",
+     [(EntityType.DATE_OF_BIRTH, "03/11/1992"), (EntityType.DATE_OF_BIRTH, "1999")]),
+    ("ناو | ساڵی لەدایکبوون\nهێمن سدیق ئالان | ۱۹۸۷\nزەینەب نوری عەلی | ۲۰۱۹",
+     [(EntityType.DATE_OF_BIRTH, "۱۹۸۷"), (EntityType.DATE_OF_BIRTH, "۲۰۱۹")]),
+    # c. civil IDs under a plural header; 12 digits in an ID column are a national ID
+    ("الاسم | أرقام الهويات\nعلي حسين كاظم | 00123456\nزينب عبد الامير | 00765432",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),
+    ("الاسم، الأرقام الوطنية\nعلي حسين كاظم، 00123456\nزينب عبد الامير، 199012345678",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_NATIONAL_ID, "199012345678")]),
+    ("Name | National IDs\nAhmed Kareem Hassan | 00123456\nSara Ali Mahmood | 00765432",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),
+    ("Name, IDs\nAhmed Kareem Hassan, 1234567\nSara Ali Mahmood, 7654321",
+     [(EntityType.IQ_CIVIL_ID, "1234567"), (EntityType.IQ_CIVIL_ID, "7654321")]),
+    ("ناو | ژمارەی ناسنامەکان\nهێمن سدیق ئالان | 7233144\nزەینەب نوری عەلی | 9288572",
+     [(EntityType.IQ_CIVIL_ID, "7233144"), (EntityType.IQ_CIVIL_ID, "9288572")]),
 ]  # fmt: skip
 
 NOT_ROWS = [
@@ -36,6 +57,10 @@ NOT_ROWS = [
     "| team | score |\n| Zawraa | 2 |\n| Talaba | 1 |",
     "افتتاح جسر الجادرية 2023",
     "Name,Price\nKebab plate,12000",
+    # a bare "ID" column without a name column is a product or order number
+    "ID,Product,Price\n1234567,Kebab plate,12000\n7654321,Dolma,9000",
+    # "المواليد" of a club's youth team is a category, not a cell of birth dates
+    "الفئة | المدرب\nالمواليد | حسن كاظم",
     # a date inside a sentence, or after "في", is not a cell of its own
     "كتبته سكينة بنت محمد ناصر الدين الالبانية في 8/18/2009",
     "ملاحظات\nسكينة بنت محمد الالبانية في 8/18/2009",

@@ -24,23 +24,28 @@ _DELIMS = ("|", "\t", ",", "،", ";")
 _HEADERS: dict[EntityType, tuple[str, ...]] = {
     EntityType.PERSON: (
         "الاسم", "الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي", "اسم", "اسم الموظف",
-        "اسم المنتسب", "name", "full name", "ناو", "ناوی تەواو", "ناوی سیانی",
+        "اسم المنتسب", "الاسماء", "name", "names", "full name", "ناو", "ناوی تەواو", "ناوی سیانی",
+        "ناوەکان",
     ),
     EntityType.DATE_OF_BIRTH: (
-        "التولد", "تاريخ الميلاد", "تاريخ التولد", "المواليد", "مواليد", "الولادة", "تاريخ الولادة",
-        "سنة الولادة", "dob", "date of birth", "born", "birth", "birth date", "year of birth",
-        "لەدایکبوون", "بەرواری لەدایکبوون", "ساڵی لەدایکبوون",
+        "التولد", "تولد", "تاريخ الميلاد", "تاريخ التولد", "سنة التولد", "المواليد", "مواليد",
+        "الولادة", "تاريخ الولادة", "سنة الولادة", "سنة الميلاد", "dob", "d.o.b", "d.o.b.",
+        "date of birth", "born", "birth", "birth date", "birthdate", "year of birth",
+        "birth year", "لەدایکبوون", "لەدایکبووی", "بەرواری لەدایکبوون", "ساڵی لەدایکبوون",
     ),
     EntityType.IQ_RESIDENCE_CARD: (
         "بطاقة السكن", "رقم بطاقة السكن", "residence card", "کارتی نیشتەجێبوون",
     ),
+    # Plural headers too: a list's column names what each row holds ("أرقام الهويات", "IDs").
     EntityType.IQ_CIVIL_ID: (
-        "رقم الهوية", "الهوية", "هوية الاحوال", "الهوية المدنية", "civil id", "ناسنامە",
-        "ژمارەی ناسنامە",
+        "رقم الهوية", "الهوية", "هوية الاحوال", "الهوية المدنية", "ارقام الهويات", "الهويات",
+        "ارقام الهوية", "رقم الهويات", "civil id", "civil ids", "id", "ids", "id no", "id number",
+        "id numbers", "ناسنامە", "ژمارەی ناسنامە", "ناسنامەکان", "ژمارەی ناسنامەکان",
     ),
     EntityType.IQ_NATIONAL_ID: (
-        "البطاقة الوطنية", "الرقم الوطني", "رقم البطاقة الوطنية", "national id", "national card",
-        "کارتی نیشتمانی",
+        "البطاقة الوطنية", "الرقم الوطني", "رقم البطاقة الوطنية", "الارقام الوطنية",
+        "البطاقات الوطنية", "ارقام البطاقات الوطنية", "national id", "national ids",
+        "national card", "national id numbers", "کارتی نیشتمانی",
     ),
     EntityType.IQ_PASSPORT: ("جواز", "رقم الجواز", "جواز السفر", "passport", "پاسپۆرت"),
     EntityType.PHONE_NUMBER: (
@@ -51,6 +56,7 @@ _HEADERS: dict[EntityType, tuple[str, ...]] = {
     EntityType.IBAN_CODE: ("iban", "ايبان", "الايبان", "رقم الحساب"),
     EntityType.EMAIL_ADDRESS: ("email", "e-mail", "البريد", "الايميل", "ئیمەیڵ"),
 }  # fmt: skip
+_GENERIC_ID = frozenset({"id", "ids", "id no", "id number", "id numbers"})
 _HEADER_OF = {normalize_token(h): et for et, hs in _HEADERS.items() for h in hs}
 
 
@@ -66,10 +72,19 @@ _MONTHS = (
     r"تشرين الثاني|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر"
 )
 _YEAR = r"(?:19[2-9][0-9]|200[0-9]|201[0-5])"
-_DATE_CELL = re.compile(
-    rf"(?:{_YEAR}|[0-3]?[0-9][/.\-][01]?[0-9][/.\-]{_YEAR}|{_YEAR}[/.\-][01]?[0-9][/.\-][0-3]?[0-9]"
-    rf"|[0-3]?[0-9] (?:{_MONTHS}),? {_YEAR}|(?:{_MONTHS}) [0-3]?[0-9], {_YEAR})"
-)
+# Under a birth-date header the column vouches for the cell: children born lately count too.
+_COLUMN_YEAR = r"(?:19[2-9][0-9]|20[0-2][0-9])"
+
+
+def _date_cell(year: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{year}|[0-3]?[0-9][/.\-][01]?[0-9][/.\-]{year}|{year}[/.\-][01]?[0-9][/.\-][0-3]?[0-9]"
+        rf"|[0-3]?[0-9] (?:{_MONTHS}),? {year}|(?:{_MONTHS}) [0-3]?[0-9], {year})"
+    )
+
+
+_DATE_CELL = _date_cell(_YEAR)
+_COLUMN_DATE_CELL = _date_cell(_COLUMN_YEAR)
 _DIGITS = re.compile(r"[0-9][0-9 \-]*[0-9]")
 _ID_LENGTH: dict[EntityType, tuple[int, int]] = {
     EntityType.IQ_RESIDENCE_CARD: (5, 10),
@@ -103,10 +118,31 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+def _cell_type(et: EntityType, cell: str) -> EntityType | None:
+    """The type of a cell under a column of type `et`, or None when its shape does not fit.
+
+    ID columns are read by the number's shape: 12 digits are a national ID whatever the header
+    says ("أرقام الهويات"), and a short number under a national-ID header is an old civil ID.
+    """
+    if et in _ID_LENGTH:
+        digits = _id_digits(cell)
+        if digits == 12:
+            return EntityType.IQ_NATIONAL_ID
+        if et is EntityType.IQ_NATIONAL_ID and _fits(EntityType.IQ_CIVIL_ID, cell):
+            return EntityType.IQ_CIVIL_ID
+    return et if _fits(et, cell) else None
+
+
+def _id_digits(cell: str) -> int:
+    norm = normalize_token(cell)
+    m = _DIGITS.fullmatch(norm)
+    return sum(c.isdigit() for c in m.group()) if m else 0
+
+
 def _fits(et: EntityType, cell: str) -> bool:
     norm = normalize_token(cell)
     if et is EntityType.DATE_OF_BIRTH:
-        return _DATE_CELL.fullmatch(norm) is not None
+        return _COLUMN_DATE_CELL.fullmatch(norm) is not None
     if et in _ID_LENGTH:
         lo, hi = _ID_LENGTH[et]
         m = _DIGITS.match(norm)
@@ -142,8 +178,10 @@ def infer_row_fields(text: str, norm: str, found: list[Finding]) -> list[Finding
                 et = columns.get(i)
                 if et is None or b <= a or any(s < b and a < e for s, e in claimed):
                     continue
-                if _fits(et, text[a:b]):
-                    out.append(Finding(et, a, b, 0.7, NAME, text[a:b], f"column '{et.value}'"))
+                typed = _cell_type(et, text[a:b])
+                if typed is not None:
+                    why = f"column '{et.value}'"
+                    out.append(Finding(typed, a, b, 0.7, NAME, text[a:b], why))
                     claimed.append((a, b))
             continue
         columns = None
@@ -162,10 +200,17 @@ def _header(line: str, offset: int) -> tuple[str, dict[int, EntityType]] | None:
         if len(cells) < 2:
             continue
         columns = {}
+        generic = []
         for i, (a, b) in enumerate(cells):
-            et = _HEADER_OF.get(normalize_token(line[a:b]).rstrip(":"))
+            key = normalize_token(line[a:b]).rstrip(":")
+            et = _HEADER_OF.get(key)
             if et is not None:
                 columns[i] = et
+                if key in _GENERIC_ID:
+                    generic.append(i)
+        if EntityType.PERSON not in columns.values():
+            for i in generic:
+                del columns[i]  # "ID,Product,Price": a bare "ID" names people only beside names
         if set(columns.values()) == {EntityType.PERSON}:
             continue  # "Name,Price": a product list, not a list of people
         if columns and len(columns) >= max(1, len(cells) // 3):
