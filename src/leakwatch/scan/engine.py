@@ -26,9 +26,25 @@ IN_FLIGHT_PER_WORKER = 3
 _worker_analyzer: Analyzer | None = None
 
 
+#: Characters of one message that are scanned; Telegram caps a post at 4,096, so only a
+#: hand-made or hostile input is longer, and it is scanned up to here and marked truncated.
+MAX_SCAN_CHARS = 1_000_000
+#: Findings kept per message (the first ones in text order); more marks the result truncated,
+#: so assessment work per message is bounded too.
+MAX_FINDINGS = 10_000
+
+
 def scan_message(analyzer: Analyzer, msg: Message) -> ScanResult:
-    doc, findings = analyzer.analyze(msg.text, msg.hints)
-    return ScanResult.of(msg, findings, assess(msg.text, doc.norm, findings, doc.normalized))
+    """Detect and assess one message, within `MAX_SCAN_CHARS` and `MAX_FINDINGS`."""
+    text, hints, truncated = msg.text, msg.hints, False
+    if len(text) > MAX_SCAN_CHARS:
+        text, truncated = text[:MAX_SCAN_CHARS], True
+        hints = tuple(h for h in hints if h.end <= MAX_SCAN_CHARS)
+    doc, findings = analyzer.analyze(text, hints)
+    if len(findings) > MAX_FINDINGS:
+        findings, truncated = findings[:MAX_FINDINGS], True
+    assessment = assess(text, doc.norm, findings, doc.normalized)
+    return ScanResult.of(msg, findings, assessment, truncated)
 
 
 def _init_worker() -> None:

@@ -22,6 +22,7 @@ class ScanResult(Frozen):
         "message_id",
         "source",
         "text_length",
+        "truncated",
     )
     _NAMES: ClassVar = (
         "source",
@@ -32,6 +33,7 @@ class ScanResult(Frozen):
         "findings",
         "assessment",
         "text_length",
+        "truncated",
     )
 
     def __init__(
@@ -44,6 +46,7 @@ class ScanResult(Frozen):
         findings: tuple[Finding, ...],
         assessment: Assessment,
         text_length: int,
+        truncated: bool = False,
     ) -> None:
         self.source: Final = source
         self.channel_id: Final = channel_id
@@ -53,9 +56,17 @@ class ScanResult(Frozen):
         self.findings: Final = findings
         self.assessment: Final = assessment
         self.text_length: Final = text_length
+        #: Scanned only in part: longer than `MAX_SCAN_CHARS` or more than `MAX_FINDINGS` findings.
+        self.truncated: Final = truncated
 
     @classmethod
-    def of(cls, msg: Message, findings: list[Finding], assessment: Assessment) -> ScanResult:
+    def of(
+        cls,
+        msg: Message,
+        findings: list[Finding],
+        assessment: Assessment,
+        truncated: bool = False,
+    ) -> ScanResult:
         return cls(
             msg.source,
             msg.channel_id,
@@ -65,6 +76,7 @@ class ScanResult(Frozen):
             tuple(findings),
             assessment,
             len(msg.text),
+            truncated,
         )
 
     @property

@@ -14,7 +14,15 @@ from leakwatch.scan.result import ScanResult
 FindingWire = tuple[str, int, int, float, str, str, str]
 AssessmentWire = tuple[str, str | None, tuple[str, ...], float, tuple[str, ...], int]
 ResultWire = tuple[
-    str, int | None, str | None, int, str | None, tuple[FindingWire, ...], AssessmentWire, int
+    str,
+    int | None,
+    str | None,
+    int,
+    str | None,
+    tuple[FindingWire, ...],
+    AssessmentWire,
+    int,
+    bool,
 ]
 
 
@@ -39,11 +47,12 @@ def encode(r: ScanResult) -> ResultWire:
             a.people,
         ),
         r.text_length,
+        r.truncated,
     )
 
 
 def decode(w: ResultWire) -> ScanResult:
-    source, channel_id, channel, message_id, date, findings, a, length = w
+    source, channel_id, channel, message_id, date, findings, a, length, truncated = w
     assessment = Assessment(
         Verdict(a[0]),
         Severity(a[1]) if a[1] else None,
@@ -61,4 +70,5 @@ def decode(w: ResultWire) -> ScanResult:
         tuple(Finding(EntityType(f[0]), f[1], f[2], f[3], f[4], f[5], f[6]) for f in findings),
         assessment,
         length,
+        truncated,
     )
