@@ -5,32 +5,40 @@ hand-curated lists in `scripts/curated/`, and writes derived word lists only (no
 one `leakwatch.detect.lexicon.word_key`-normalized entry per line, sorted, under a header that
 names every source and its licence. Output is deterministic, so a rebuild shows up in a diff.
 
-Usage: python scripts/build_lexicons.py
+Labelled corpora are read through `leakwatch.evaluate.corpora`, and only their learnable parts
+(ANERcorp train span, NewsFANE sentences inside it, AQMAR): the ANERcorp test span, NewsFANE's
+test-span sentences, the Wojood sample and the Maqsam set are what the figures are measured on,
+so nothing from them may reach a word list (docs/evaluation.md and
+tests/evaluate/test_corpus_split.py).
+
+Usage: python scripts/build_lexicons.py [--data-root DIR] [--out DIR]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import re
+import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from leakwatch.detect.lexicon import word_key
+from leakwatch.evaluate import corpora
+from leakwatch.evaluate.corpora import Part, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
 CURATED = ROOT / "scripts" / "curated"
 OUT = ROOT / "src" / "leakwatch" / "detect" / "lexicons"
 
 SOURCES = {
     "curated": "scripts/curated/*.txt (hand-written for leakwatch, Apache-2.0)",
-    "anercorp": "ANERcorp, Benajiba et al. 2007 (CC BY-SA 4.0 per CAMeL release)",
-    "newsfane": "NewsFANE Gold, Alotaibi & Lee 2014 (CC BY-SA 3.0)",
+    "anercorp": "ANERcorp train span (first 125,274 tokens), Benajiba et al. 2007 (CC BY-SA 4.0)",
+    "newsfane": "NewsFANE Gold, train-span sentences only, Alotaibi & Lee 2014 (CC BY-SA 3.0)",
     "aqmar": "AQMAR Arabic Wikipedia NER, Mohit et al. 2012 (CC BY-SA 3.0)",
-    "wojood": "Wojood sample, SinaLab/ArabicNER (MIT)",
     "anergazet": "ANERgazet, Benajiba (research use, no licence stated)",
     "akhateeb": "AKhateeb/arabic-names (MIT)",
     "gender": "Faris-Alanazi Arabic names with gender (no licence stated)",
@@ -211,10 +219,11 @@ class Corpus:
     occupation: Counter[str] = field(default_factory=Counter)
     person_spans: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
-    def add(self, sentence: list[tuple[str, list[str]]], person_classes: set[str]) -> None:
+    def add(self, sentence: Sentence, person_classes: set[str]) -> None:
         span: list[str] = []
         span_class = ""
-        for token, tags in sentence:
+        for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
+            tags = [tag]
             key = word_key(token)
             ok = bool(key) and " " not in key and bool(ARABIC_LETTERS.match(key))
             kinds = [t.split("-", 1) for t in tags if "-" in t]
@@ -248,42 +257,21 @@ class Corpus:
         }
 
 
-def conll(
-    path: Path, sep: str | None, encoding: str = "utf-8"
-) -> Iterator[list[tuple[str, list[str]]]]:
-    """Sentences of a CoNLL-like file as (token, tags) lists; blank token lines end a sentence."""
-    sentence: list[tuple[str, list[str]]] = []
-    for raw in lines(path, encoding):
-        parts = raw.replace("\u200e", "").strip("\r").split(sep)
-        token = parts[0].strip() if parts else ""
-        if not token or token == "$#$":
-            if sentence:
-                yield sentence
-            sentence = []
-            continue
-        sentence.append((token, [p.strip() for p in parts[1:] if p.strip()] or ["O"]))
-    if sentence:
-        yield sentence
+# The only corpus parts a word list may come from; each with the classes that mean "person".
+LEARN_PARTS: tuple[tuple[Part, frozenset[str]], ...] = (
+    (Part.ANERCORP_TRAIN, frozenset({"PERS"})),
+    (Part.NEWSFANE_TRAIN, frozenset(NEWSFANE_PERSON)),
+    (Part.AQMAR, frozenset({"PERS"})),
+)
 
 
-def read_corpora() -> Corpus:
+def read_corpora(data: Path) -> Corpus:
     corpus = Corpus()
-    aner: list[tuple[str, list[str]]] = []
-    for raw in lines(DATA / "anercorp" / "ANERCorp_Benajiba_full.txt"):
-        token, _, tag = raw.rpartition(" ")
-        if token.strip():
-            aner.append((token.strip(), [tag.strip()]))
-    corpus.add(aner, {"PERS"})
-    for sentence in conll(
-        DATA / "newsfane_gold" / "NewsFANE_Gold_2014_170K.txt", "\t", "utf-8-sig"
-    ):
-        corpus.add(sentence, NEWSFANE_PERSON)
-    for path in sorted((DATA / "aqmar" / "articles").glob("*.txt")):
-        for sentence in conll(path, " "):
-            corpus.add(sentence, {"PER", "PERS"})
-    for name in ("train.txt", "val.txt", "test.txt"):
-        for sentence in conll(DATA / "wojood_sample" / name, " "):
-            corpus.add(sentence, {"PERS"})
+    for part, person_classes in LEARN_PARTS:
+        if not corpora.learnable(part):
+            raise SystemExit(f"build_lexicons: {part} is measure-only")
+        for sentence in corpora.read(part, data, fine_classes=True):
+            corpus.add(sentence, set(person_classes))
     return corpus
 
 
@@ -344,8 +332,8 @@ def csv_names(path: Path, column: str) -> list[str]:
         return [row[column] for row in csv.DictReader(f) if row.get(column)]
 
 
-def hadith_rows() -> list[dict[str, str]]:
-    with (DATA / "hadith_narrators_ar_sanad" / "lite_narrators_data.csv").open(
+def hadith_rows(data: Path) -> list[dict[str, str]]:
+    with (data / "hadith_narrators_ar_sanad" / "lite_narrators_data.csv").open(
         encoding="utf-8"
     ) as f:
         return list(csv.DictReader(f))
@@ -419,14 +407,14 @@ def strip_place(raw: str) -> set[str]:
     return {k for k in out if len(k) > 1 and ARABIC_LETTERS.match(k)}
 
 
-def ocha(level: int) -> list[dict[str, str]]:
-    path = DATA / "iraq_admin_ocha_cod" / f"irq_admbnda_adm{level}_cso_20190603.geojson"
+def ocha(data: Path, level: int) -> list[dict[str, str]]:
+    path = data / "iraq_admin_ocha_cod" / f"irq_admbnda_adm{level}_cso_20190603.geojson"
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
     return [f["properties"] for f in features]
 
 
 def places(
-    common: set[str], stop: set[str], names: set[str]
+    data: Path, common: set[str], stop: set[str], names: set[str]
 ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Governorates, districts (+ sub-districts) and neighbourhoods, each name → governorate.
 
@@ -443,12 +431,12 @@ def places(
             if key not in stop:
                 table.setdefault(key, governorate)
 
-    for p in ocha(1):
+    for p in ocha(data, 1):
         for col in ("ADM1_AR", "ADM1_EN"):
             put(gov, p[col], p["ADM1_EN"])
     for row in curated("governorates.txt"):
         put(gov, row[0], row[1])
-    geo = json.loads((DATA / "iraq_geo_m7amad" / "output.json").read_text(encoding="utf-8"))
+    geo = json.loads((data / "iraq_geo_m7amad" / "output.json").read_text(encoding="utf-8"))
     for prov in geo["provinces"]:
         canonical = governorate_of(prov["engName"])
         for col in ("arbName", "krdName", "engName"):
@@ -462,7 +450,7 @@ def places(
             for col in ("arbName", "krdName", "engName"):
                 put(dist, sub[col], canonical)
     for level in (2, 3):
-        for p in ocha(level):
+        for p in ocha(data, level):
             for col in (
                 f"ADM{level}_AR",
                 f"ADM{level}_EN",
@@ -471,7 +459,7 @@ def places(
             ):
                 if p.get(col):
                     put(dist, p[col], p["ADM1_EN"])
-    locations = json.loads((DATA / "iraq_delivery_locations" / "locations.json").read_text("utf-8"))
+    locations = json.loads((data / "iraq_delivery_locations" / "locations.json").read_text("utf-8"))
     for loc in locations:
         governorate = DELIVERY_GOVERNORATES.get(loc["governorate"].strip())
         name = re.sub(r"\s+", " ", loc["name"]).strip()
@@ -498,9 +486,9 @@ def places(
     return gov, dist, hood
 
 
-def world_places(common: set[str], iraqi: set[str]) -> set[str]:
+def world_places(data: Path, common: set[str], iraqi: set[str]) -> set[str]:
     out = set()
-    for raw in lines(DATA / "anergazet" / "AlignedLocGazetteer.txt"):
+    for raw in lines(data / "anergazet" / "AlignedLocGazetteer.txt"):
         key = word_key(raw)
         known = key in common or key in iraqi
         if len(key) > 2 and ARABIC_LETTERS.match(key) and not known and not key.startswith("وال"):
@@ -524,7 +512,9 @@ def landmark_heads(raws: Iterable[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- writing
 
 
-def write(name: str, entries: dict[str, str] | set[str], sources: list[str], fmt: str) -> None:
+def write(
+    out: Path, name: str, entries: dict[str, str] | set[str], sources: list[str], fmt: str
+) -> None:
     header = [
         f"# {name}.txt — generated by scripts/build_lexicons.py; do not edit by hand.",
         "# source: " + "; ".join(SOURCES[s] for s in sources),
@@ -534,13 +524,14 @@ def write(name: str, entries: dict[str, str] | set[str], sources: list[str], fmt
         body = [f"{k}\t{v}" if v else k for k, v in sorted(entries.items())]
     else:
         body = sorted(entries)
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"{name}.txt").write_text("\n".join(header + body) + "\n", encoding="utf-8")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.txt").write_text("\n".join(header + body) + "\n", encoding="utf-8")
     print(f"{name}.txt: {len(body)} entries")
 
 
-def main() -> None:
-    corpus = read_corpora()
+def build(data: Path, out: Path) -> None:
+    """Write every word list into `out` from the data staged under `data`."""
+    corpus = read_corpora(data)
     common = corpus.common()
     curated_common = {word_key(w) for w in curated_words("common_words.txt")}
     adjectives = {word_key(w) for w in curated_words("nisba_adjectives.txt")}
@@ -553,11 +544,11 @@ def main() -> None:
 
     # ---- given names
     clean_raw = (
-        csv_names(DATA / "arabic_names_gender" / "males_ar.csv", "Name")
-        + csv_names(DATA / "arabic_names_gender" / "females_ar.csv", "Name")
-        + lines(DATA / "arabic_names_akhateeb" / "male-first--names-in-arabic.txt")
-        + lines(DATA / "arabic_names_akhateeb" / "female-first-names-in-arabic.txt")
-        + lines(DATA / "arabic_names_akhateeb" / "Most-Popular-Arabic-FirstNames.txt")
+        csv_names(data / "arabic_names_gender" / "males_ar.csv", "Name")
+        + csv_names(data / "arabic_names_gender" / "females_ar.csv", "Name")
+        + lines(data / "arabic_names_akhateeb" / "male-first--names-in-arabic.txt")
+        + lines(data / "arabic_names_akhateeb" / "female-first-names-in-arabic.txt")
+        + lines(data / "arabic_names_akhateeb" / "Most-Popular-Arabic-FirstNames.txt")
         + curated_words("given_names_arabic.txt")
         + curated_words("given_names_kurdish.txt")
         + curated_words("given_names_latin.txt")
@@ -566,13 +557,13 @@ def main() -> None:
     given = name_keys(clean_raw)
     everyday_words = common | curated_common
     merged_only: set[str] = set()
-    for key in name_keys(csv_names(DATA / "arabic_names_gender" / "Arabic_names.csv", "name")):
-        if key in curated_common or key in frequent or key in given:
+    for key in name_keys(csv_names(data / "arabic_names_gender" / "Arabic_names.csv", "name")):
+        if key in curated_common or key in frequent or key in given or key in titles:
             continue
         if key.endswith("ه") and key[:-1] in everyday_words:
             continue  # "طالبة", "موظفة": the feminine of an everyday noun, not a name
         merged_only.add(key)
-    rows = hadith_rows()
+    rows = hadith_rows(data)
     given |= {k for k, n in hadith_given(rows).items() if n >= 2 and k not in common}
     for _cls, span in corpus.person_spans:
         first = span[0] if span else ""
@@ -580,7 +571,7 @@ def main() -> None:
         mostly_person = seen >= 2 and seen / corpus.total[first] >= 0.5
         if mostly_person and not first.startswith("ال") and first not in common:
             given.add(first)
-    for raw in lines(DATA / "anergazet" / "AlignedPersGazetteer.txt"):
+    for raw in lines(data / "anergazet" / "AlignedPersGazetteer.txt"):
         key = word_key(raw)
         if key and " " not in key and not key.startswith(("ال", "وال")) and key not in common:
             given.add(key)
@@ -601,11 +592,11 @@ def main() -> None:
     family = name_keys(curated_words("family_names.txt"))
     family |= latin_family(curated_words("family_names_latin.txt"))
     family |= latin_family(
-        lines(DATA / "arabic_names_akhateeb" / "Most-Popular-Arabic-LastNames.txt")
+        lines(data / "arabic_names_akhateeb" / "Most-Popular-Arabic-LastNames.txt")
     )
-    family |= name_keys(lines(DATA / "arabic_names_akhateeb" / "last-names-in-arabic.txt"))
+    family |= name_keys(lines(data / "arabic_names_akhateeb" / "last-names-in-arabic.txt"))
     derived: set[str] = set()
-    for raw in lines(DATA / "anergazet" / "AlignedPersGazetteer.txt"):
+    for raw in lines(data / "anergazet" / "AlignedPersGazetteer.txt"):
         key = word_key(raw)
         if key.startswith("ال") and " " not in key and len(key) >= 4:
             derived.add(key)
@@ -636,8 +627,8 @@ def main() -> None:
 
     # ---- places
     everyday_all = common | curated_common | adjectives
-    gov, dist, hood = places(everyday_all, curated_common | titles | roles, given | family)
-    world = world_places(everyday_all | given, set(gov) | set(dist) | set(hood))
+    gov, dist, hood = places(data, everyday_all, curated_common | titles | roles, given | family)
+    world = world_places(data, everyday_all | given, set(gov) | set(dist) | set(hood))
     for key in [k for k in hood if k in world]:
         del hood[key]
 
@@ -662,6 +653,7 @@ def main() -> None:
     fmt_word = "one normalized entry per line"
     fmt_place = "normalized name<TAB>governorate (OCHA ADM1_EN spelling)"
     write(
+        out,
         "given_names",
         given,
         [
@@ -673,46 +665,56 @@ def main() -> None:
             "anercorp",
             "newsfane",
             "aqmar",
-            "wojood",
         ],
         fmt_word,
     )
     write(
+        out,
         "family_names",
         family_out,
-        ["curated", "akhateeb", "anergazet", "hadith", "anercorp", "newsfane", "aqmar", "wojood"],
+        ["curated", "akhateeb", "anergazet", "hadith", "anercorp", "newsfane", "aqmar"],
         fmt_word + " (<TAB>weak: corpus-derived surname that is not a nisba)",
     )
     write(
+        out,
         "ambiguous_names",
         ambiguous,
-        ["curated", "gender", "anercorp", "newsfane", "aqmar", "wojood"],
+        ["curated", "gender", "anercorp", "newsfane", "aqmar"],
         fmt_word + " (names that are also common words)",
     )
     write(
+        out,
         "common_words",
         common_out,
-        ["curated", "anercorp", "newsfane", "aqmar", "wojood"],
+        ["curated", "anercorp", "newsfane", "aqmar"],
         fmt_word + " (tokens tagged O in >=90% of >=3 corpus occurrences)",
     )
-    write("places_governorates", gov, ["ocha", "m7amad", "curated"], fmt_place)
-    write("places_districts", dist, ["ocha", "m7amad"], fmt_place + "; districts and sub-districts")
-    write("places_neighbourhoods", hood, ["delivery", "curated"], fmt_place)
-    write("places_world", world, ["anergazet"], fmt_word + " (places outside Iraq)")
+    write(out, "places_governorates", gov, ["ocha", "m7amad", "curated"], fmt_place)
     write(
+        out,
+        "places_districts",
+        dist,
+        ["ocha", "m7amad"],
+        fmt_place + "; districts and sub-districts",
+    )
+    write(out, "places_neighbourhoods", hood, ["delivery", "curated"], fmt_place)
+    write(out, "places_world", world, ["anergazet"], fmt_word + " (places outside Iraq)")
+    write(
+        out,
         "landmarks",
         landmark_heads(curated_words("landmarks.txt")),
         ["curated"],
         "normalized head<TAB>ku for Sorani heads (their names follow without ال)",
     )
-    write("titles", titles, ["curated"], fmt_word)
-    write("public_roles", roles, ["curated", "wojood"], fmt_word)
-    write("public_figures", figures, ["curated", "newsfane"], fmt_word + " (full names)")
+    write(out, "titles", titles, ["curated"], fmt_word)
+    write(out, "public_roles", roles, ["curated"], fmt_word)
+    write(out, "public_figures", figures, ["curated", "newsfane"], fmt_word + " (full names)")
     for name in ("person_context", "address_context"):
         kinds: dict[str, set[str]] = {}
         for row in curated(f"{name}.txt"):
             kinds.setdefault(word_key(row[0]), set()).add(row[1])
         write(
+            out,
             name,
             {k: ",".join(sorted(v)) for k, v in kinds.items() if k},
             ["curated"],
@@ -722,7 +724,20 @@ def main() -> None:
     for row in curated("state_markers.txt"):
         for key in {word_key(row[0])} | (kurdish_variants(row[0]) if is_kurdish(row[0]) else set()):
             markers.setdefault(key, row[1])
-    write("state_markers", markers, ["curated"], "normalized marker<TAB>kind (country | agency)")
+    write(
+        out, "state_markers", markers, ["curated"], "normalized marker<TAB>kind (country | agency)"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-root", type=Path, default=None, help="default: ../shared/data")
+    parser.add_argument("--out", type=Path, default=OUT, help="default: the shipped lexicons")
+    args = parser.parse_args(argv)
+    data: Path = args.data_root or corpora.data_root()
+    if not corpora.available(data):
+        sys.exit(f"build_lexicons: no corpora under {data} (stage ../shared/data first)")
+    build(data, args.out)
 
 
 if __name__ == "__main__":

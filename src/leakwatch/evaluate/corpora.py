@@ -119,8 +119,8 @@ def learnable(part: Part) -> bool:
     return USES[part] is Use.LEARN
 
 
-def read(part: Part, root: Path | None = None) -> list[Sentence]:
-    """The sentences of one part."""
+def read(part: Part, root: Path | None = None, *, fine_classes: bool = False) -> list[Sentence]:
+    """The sentences of one part (NewsFANE keeps its own person classes with `fine_classes`)."""
     _request(part)
     base = root or data_root()
     if part in (Part.ANERCORP_TRAIN, Part.ANERCORP_TEST):
@@ -128,7 +128,7 @@ def read(part: Part, root: Path | None = None) -> list[Sentence]:
         cut = ANERCORP_TRAIN_TOKENS
         return _sentences(tokens[:cut] if part is Part.ANERCORP_TRAIN else tokens[cut:])
     if part in (Part.NEWSFANE_TRAIN, Part.NEWSFANE_TEST):
-        return _newsfane(base, train=part is Part.NEWSFANE_TRAIN)
+        return _newsfane(base, train=part is Part.NEWSFANE_TRAIN, fine=fine_classes)
     if part is Part.AQMAR:
         return [
             s
@@ -233,7 +233,7 @@ def _flat(text: str) -> str:
     return _NOT_LETTER.sub("", text.translate(_FOLD))
 
 
-def _newsfane(base: Path, train: bool) -> list[Sentence]:
+def _newsfane(base: Path, train: bool, fine: bool = False) -> list[Sentence]:
     tokens = _anercorp_tokens(base)
     cut = ANERCORP_TRAIN_TOKENS
     train_stream = _flat("".join(t for t, _ in tokens[:cut]))
@@ -246,7 +246,7 @@ def _newsfane(base: Path, train: bool) -> list[Sentence]:
             continue  # too short to place in one span or the other
         in_train, in_test = flat in train_stream, flat in test_stream
         if (in_train and not in_test) if train else in_test:
-            tags = tuple(_newsfane_tag(t) for t in sentence.tags)
+            tags = sentence.tags if fine else tuple(_newsfane_tag(t) for t in sentence.tags)
             out.append(Sentence(sentence.tokens, tags))
     return out
 
