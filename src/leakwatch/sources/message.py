@@ -47,3 +47,17 @@ class ReadStats:
     skipped_service: int = 0
     skipped_malformed: int = 0
     chats: int = 0
+    #: Corrupt regions read past (Telegram exports): how many, their bytes, messages in them.
+    damaged_regions: int = 0
+    skipped_bytes: int = 0
+    lost_messages: int = 0
+
+
+def clean(text: str) -> str:
+    """`text` with lone surrogates (from escapes such as `\\ud800`) as U+FFFD: they cannot be
+    written as UTF-8, so one would break every output and the store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text

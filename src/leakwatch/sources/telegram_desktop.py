@@ -10,9 +10,12 @@ Streaming contract, for the CLI:
 * A chat's `name`/`id` are remembered as they go by. Telegram writes them before `messages`; if a
   reordered file puts them after, the messages before them are yielded with `channel`/`channel_id`
   None (buffering the messages instead would break the memory bound).
-* Unreadable input raises `InputError` with one line. A file that breaks off (truncated) or turns
-  invalid mid-way first yields every message read before the damage, then raises, so a caller that
-  wants both iterates, catches `InputError`, and still has the messages and `stats`.
+* Unreadable input raises `InputError` with one line. Damage does not stop the reading: after a
+  corrupt region the reader resynchronises on the next message (`sources.export_stream`), and
+  once every readable message has been yielded it raises one `InputError` saying how many bytes
+  and messages it skipped. A file that breaks off (truncated) yields every message before the cut,
+  then raises. A caller that wants both iterates, catches `InputError`, and still has the
+  messages and `stats`.
 * Messages that cannot be read (not an object, non-integer `id`, `text` of a wrong type, an unknown
   `type`) are skipped and counted in `stats.skipped_malformed`; `service`/`unsupported` ones are
   skipped and counted in `stats.skipped_service`.
@@ -34,8 +37,9 @@ import ijson
 
 from leakwatch.entities import EntityType
 from leakwatch.errors import InputError
+from leakwatch.sources.export_stream import Damage, ExportStream, Truncated
 from leakwatch.sources.jsonfix import EscapeFixingReader
-from leakwatch.sources.message import Hint, Message, ReadStats
+from leakwatch.sources.message import Hint, Message, ReadStats, clean
 
 try:
     _BACKEND: Any = ijson.get_backend("yajl2_c")
@@ -96,10 +100,6 @@ _KIND: Final = {
     "boolean": "a boolean",
     "null": "null",
 }
-#: How the C and the pure-Python ijson backends say the input ended early.
-_TRUNCATED: Final = frozenset(
-    {"parse error: premature EOF", "Incomplete JSON content", "Incomplete string lexeme"}
-)
 _UNIXTIME = re.compile(r"-?[0-9]+")
 _Outcome: TypeAlias = Message | Literal["service", "malformed"]
 
@@ -115,16 +115,27 @@ def looks_like_telegram_export(path: Path | str) -> bool:
 
 
 def _sniff_head(head: bytes) -> bool:
+    """Root keys and the root `type`, by depth (no prefixes: a deeply nested head stays cheap)."""
     head = head.removeprefix(_BOM)
     if not head.lstrip().startswith(b"{"):
         return False
-    events = _BACKEND.parse(EscapeFixingReader(io.BytesIO(head)))
+    depth = 0
+    root_type = False
+    events = _BACKEND.basic_parse(EscapeFixingReader(io.BytesIO(head)))
     try:
-        for prefix, event, value in events:
-            if prefix == "" and event == "map_key" and value in _EXPORT_KEYS:
+        for event, value in events:
+            if event in _OPEN:
+                depth += 1
+            elif event in _CLOSE:
+                depth -= 1
+            elif depth == 1 and event == "map_key":
+                if value in _EXPORT_KEYS:
+                    return True
+                root_type = value == "type"
+                continue
+            elif depth == 1 and root_type and event == "string" and value in _CHAT_TYPES:
                 return True
-            if prefix == "type" and event == "string" and value in _CHAT_TYPES:
-                return True
+            root_type = False
     except (ijson.JSONError, UnicodeDecodeError, ValueError):
         pass  # the head ends mid-document, or the file is not JSON
     return False
@@ -149,18 +160,58 @@ class TelegramDesktopReader:
     def __iter__(self) -> Iterator[Message]:
         self.stats = ReadStats()
         walker = _Walker(self.display, self.stats)
+        before_damage: int | None = None
         with self._open() as raw:
-            events = _BACKEND.parse(EscapeFixingReader(raw), buf_size=_BUF_SIZE)
+            stream = ExportStream(raw)
             try:
-                for prefix, event, value in events:
+                for prefix, event, value in stream:
+                    if before_damage is None and stream.damage.regions:
+                        before_damage = self.stats.messages
                     message = walker.feed(prefix, event, value)
                     if message is not None:
                         yield message
-            except (ijson.JSONError, UnicodeDecodeError, ValueError) as exc:
-                raise self._parse_error(exc, walker.started) from None
+            except Truncated:
+                self._note(stream.damage)
+                raise InputError(self._truncated(stream.damage)) from None
             except OSError as exc:
                 raise InputError(f"{self.display}: cannot read ({exc.strerror})") from None
+        damage = stream.damage
+        self._note(damage)
+        if damage.regions and not walker.started:
+            raise InputError(f"{self.display}: not a JSON file ({damage.first})")
+        if damage.regions and not walker.is_export:
+            raise InputError(f"{self.display}: not a Telegram export ({damage.first})")
         walker.finish()
+        if damage.regions:
+            n = self.stats.messages if before_damage is None else before_damage
+            raise InputError(
+                f"{self.display}: invalid JSON after {n:,} messages ({damage.first}); "
+                f"read on past {damage.regions:,} damaged region(s), skipping "
+                f"{damage.skipped_bytes:,} bytes and {damage.lost_messages:,} message(s); "
+                f"{self.stats.messages:,} messages read"
+            )
+        if damage.bad_utf8:
+            raise InputError(
+                f"{self.display}: invalid UTF-8 in {damage.bad_utf8:,} place(s), read as U+FFFD; "
+                f"{self.stats.messages:,} messages read"
+            )
+
+    def _note(self, damage: Damage) -> None:
+        self.stats.damaged_regions = damage.regions
+        self.stats.skipped_bytes = damage.skipped_bytes
+        self.stats.lost_messages = damage.lost_messages
+
+    def _truncated(self, damage: Damage) -> str:
+        line = (
+            f"{self.display}: export is truncated after {self.stats.messages:,} messages "
+            "(unexpected end of JSON)"
+        )
+        if damage.regions:
+            line += (
+                f"; before that, read on past {damage.regions:,} damaged region(s), skipping "
+                f"{damage.skipped_bytes:,} bytes and {damage.lost_messages:,} message(s)"
+            )
+        return line
 
     def _open(self) -> BinaryIO:
         """Open the file, rejecting empty and binary ones and skipping a UTF-8 byte-order mark."""
@@ -182,40 +233,25 @@ class TelegramDesktopReader:
             raise
         return raw
 
-    def _parse_error(self, exc: Exception, started: bool) -> InputError:
-        reason = _reason(exc)
-        n = self.stats.messages
-        if reason in _TRUNCATED:
-            return InputError(
-                f"{self.display}: export is truncated after {n} messages (unexpected end of JSON)"
-            )
-        if not started:
-            return InputError(f"{self.display}: not a JSON file ({reason})")
-        return InputError(f"{self.display}: invalid JSON after {n} messages ({reason})")
-
 
 def _head_problem(head: bytes) -> str | None:
     """Why the first bytes already show the file is not a JSON export, if they do."""
     if not head.removeprefix(_BOM).strip():
         return "file is empty"
-    if b"\x00" in head:
+    if looks_binary(head):
         return "binary file, not a JSON export"
     return None
 
 
-def _reason(exc: BaseException) -> str:
-    """The first line of a parser error: it names the problem, the lines after quote the data."""
-    detail: object = exc.args[0] if exc.args else exc
-    if isinstance(exc, UnicodeDecodeError) or isinstance(detail, UnicodeDecodeError):
-        return "invalid UTF-8"
-    if isinstance(detail, bytes):
-        detail = detail.decode("utf-8", "replace")
-    lines = str(detail).strip().splitlines()
-    return lines[0].strip()[:100] if lines else type(exc).__name__
+def looks_binary(head: bytes) -> bool:
+    """A NUL in a file that does not even open like JSON: a NUL inside a JSON export is damage
+    that the reader reads past, not a reason to reject the file."""
+    start = head.removeprefix(_BOM).lstrip()
+    return b"\x00" in head and not start.startswith((b"{", b"["))
 
 
 class _Walker:
-    """Turns ijson's (prefix, event, value) stream into messages, one small object at a time."""
+    """Turns the stream's (prefix, event, value) events into messages, one object at a time."""
 
     def __init__(self, source: str, stats: ReadStats) -> None:
         self.source = source
@@ -223,12 +259,11 @@ class _Walker:
         self.started = False
         self.is_export = False
         self.chat = _Chat()
-        self._builder: Any = None
-        self._depth = 0
 
     def feed(self, prefix: str, event: str, value: object) -> Message | None:
-        if self._builder is not None:
-            return self._feed_message(event, value)
+        if event == "resync":  # the stream rebuilt its stack after damage, inside an export
+            self.started = self.is_export = True
+            return None
         if not self.started:
             self.started = True
             if event != "start_map":
@@ -255,24 +290,10 @@ class _Walker:
             raise InputError(f"{self.source}: not a Telegram export (no 'messages' or 'chats')")
 
     def _start_message(self, event: str, value: object) -> Message | None:
-        if event in _OPEN:
-            self._builder = ijson.ObjectBuilder()
-            self._builder.event(event, value)
-            self._depth = 1
-            return None
-        self.stats.skipped_malformed += 1  # a bare scalar where a message object belongs
-        return None
-
-    def _feed_message(self, event: str, value: object) -> Message | None:
-        self._builder.event(event, value)
-        if event in _OPEN:
-            self._depth += 1
-        elif event in _CLOSE:
-            self._depth -= 1
-            if self._depth == 0:
-                obj: object = self._builder.value
-                self._builder = None
-                return self._count(_to_message(obj, self.chat, self.source))
+        if event == "message":
+            return self._count(_to_message(value, self.chat, self.source))
+        if event not in _PASSIVE:
+            self.stats.skipped_malformed += 1  # a list or a bare scalar where a message belongs
         return None
 
     def _count(self, outcome: _Outcome) -> Message | None:
@@ -287,7 +308,7 @@ class _Walker:
 
     def _set_meta(self, key: str, value: object) -> None:
         if key == "name":
-            self.chat.name = value if isinstance(value, str) else None
+            self.chat.name = clean(value) if isinstance(value, str) else None
         else:
             self.chat.id = value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -332,6 +353,7 @@ def _to_message(obj: object, chat: _Chat, source: str) -> _Outcome:
     if flat is None:
         return "malformed"
     text, hints = flat
+    text = clean(text)
     from_id = obj.get("from_id")
     extra: tuple[tuple[str, str], ...] = ()
     if isinstance(from_id, str | int) and not isinstance(from_id, bool):
@@ -345,7 +367,7 @@ def _to_message(obj: object, chat: _Chat, source: str) -> _Outcome:
         date=_date(obj),
         text=text,
         hints=hints,
-        forwarded_from=forwarded_from if isinstance(forwarded_from, str) else None,
+        forwarded_from=clean(forwarded_from) if isinstance(forwarded_from, str) else None,
         extra=extra,
     )
 
