@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from leakwatch.assess import families
+from leakwatch.assess.persons import Spans
 from leakwatch.assess.verdict import Assessment, assess
 from leakwatch.detect.analyzer import Analyzer
 from leakwatch.detect.registry import default_recognizers
@@ -67,3 +69,46 @@ def test_one_line_letterhead_is_a_state_document(text: str, severity: Severity) 
 @pytest.mark.parametrize("text", NOT_LETTERHEADS)
 def test_dashed_news_line_is_no_letterhead(text: str) -> None:
     _clear(text)
+
+
+# --- a. an identifier framed as a third party's, no name ---------------------------------------
+KEYCAP_PHONE = "".join(f"{d}\ufe0f\u20e3" for d in "07701234567")
+FRAMED = [
+    "رقم الحرامي 07701234567",
+    "منو يعرف صاحب هذا الرقم 07811234567 ضروري",
+    "هذا رقمه 0770 123 4567 اللي يعرفه يكلمه",
+    "هوية الحرامي 199012345678",
+    "حساب النصاب IQ98NBIQ850123456789012",
+    "رقم الحرامي " + KEYCAP_PHONE,
+    "ئەمە ژمارەی دزەکەیە 07501234567",
+    "کێ ئەم ژمارەیە دەناسێت؟ 07501234567",
+    "whose number is this? 07701234567",
+    "do you know whose number this is: 0780 123 4567",
+    "the thief's number: +964 770 123 4567",
+    "the scammer's card 4111 1111 1111 1111",
+    # the poster's own number and someone else's, in one post: the second is exposed
+    "رقمي 07701234567 وهذا رقم الحرامي اللي سرقني 07811234567",
+    "my number is 07701234567, and this is the thief's number 07811234567",
+]
+
+
+@pytest.mark.parametrize("text", FRAMED)
+def test_identifier_framed_as_someone_elses_is_a_low_leak(text: str) -> None:
+    _leak(text, Severity.LOW, "identifier_framed")
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "other"),
+    [
+        ("رقمي 07701234567 وهذا رقم الحرامي 07811234567", "07701234567", "07811234567"),
+        ("my number 07701234567 and the thief's number 07811234567", "07701234567", "07811234567"),
+        ("ژمارەکەم 07501234567 ئەمە ژمارەی دزەکەیە 07511234567", "07501234567", "07511234567"),
+    ],
+)
+def test_own_contact_and_exposed_contact_stay_apart(text: str, own: str, other: str) -> None:
+    doc, findings = ANALYZER.analyze(text)
+    spans = Spans(text, doc.norm)
+    by_value = {f.text: f for f in findings}
+    assert families.own_contact(spans, by_value[own])
+    assert not families.own_contact(spans, by_value[other])
+    assert families.framed_by_cue(spans, by_value[other])

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Final
 
-from leakwatch.assess import cues
+from leakwatch.assess import cues, families
 from leakwatch.assess.persons import (
     PersonRecord,
     Spans,
-    cue_after,
     cue_before,
     group_records,
 )
@@ -264,11 +263,10 @@ def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> 
     for f in findings:
         if f.entity_type not in _FRAMED:
             continue
+        if f.entity_type in _CONTACT and families.own_contact(spans, f):
+            continue
         if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
-            (
-                cue_before(spans, f.start, cues.THIRD_PARTY, 40)
-                or cue_after(spans, f.end, cues.THIRD_PARTY, 30)
-            )
+            families.framed_by_cue(spans, f)
             and not (ctx.owner_contact and f.entity_type in _CONTACT)
         ):
             framed.append(f)

@@ -1,0 +1,34 @@
+"""Named rules for the families of posts users meet, each one policy clause or hard negative.
+
+The verdict (`assess.verdict`) applies the policy to person records; these rules settle the
+readings that records alone get wrong: whose contact a number is (the owner's own, or someone
+else's exposed), which "names" are not people (a pet's, a trade sign's kunya), which lists are
+published by an authority, and which rows are other people's records. Each takes the message's
+`Spans` and findings and answers one question; the tables in tests/assess/test_families.py hold
+their examples in Arabic, Kurdish and English.
+"""
+
+from __future__ import annotations
+
+from leakwatch.assess import cues
+from leakwatch.assess.persons import Spans, cue_after, cue_before
+from leakwatch.detect.finding import Finding
+
+
+def own_contact(spans: Spans, finding: Finding) -> bool:
+    """a/f. The poster's own contact: a self cue ("رقمي", "call me on") just before it.
+
+    Read per finding, so a post that gives the poster's number and exposes someone else's
+    ("رقمي 0770… وهذا رقم الحرامي 0781…") frames only the second.
+    """
+    return cue_before(spans, finding.start, cues.SELF, 20) and not cue_before(
+        spans, finding.start, cues.THIRD_PARTY, 12
+    )
+
+
+def framed_by_cue(spans: Spans, finding: Finding) -> bool:
+    """a. A third-party cue around an identifier: "رقمه", "رقم الحرامي", "whose number is
+    this", "ئەمە ژمارەی دزەکەیە", "the scammer's card"."""
+    return cue_before(spans, finding.start, cues.THIRD_PARTY, 40) or cue_after(
+        spans, finding.end, cues.THIRD_PARTY, 30
+    )
