@@ -112,3 +112,36 @@ def test_own_contact_and_exposed_contact_stay_apart(text: str, own: str, other: 
     assert families.own_contact(spans, by_value[own])
     assert not families.own_contact(spans, by_value[other])
     assert families.framed_by_cue(spans, by_value[other])
+
+
+# --- b. a name with a home address only, or with family and a workplace -------------------------
+HOME_OR_FAMILY = [
+    ("صاحب محل الموبايلات علي حسين كاظم يسكن في حي الجهاد قرب جامع الرحمن", Severity.HIGH),
+    ("The shop owner Ahmed Kareem Hassan lives at Erbil, Ankawa, near the Family Mall",
+     Severity.HIGH),
+    ("خاوەن دوکان ئاسۆ کەریم مەحمود دەژی لە هەولێر گەڕەکی ئازادی", Severity.HIGH),
+    ("علي حسين كاظم بيته بالكرادة قرب ساحة الحرية", Severity.HIGH),
+    ("حيدر كريم عباس زوجته زينب علي ويعمل في مديرية مرور بغداد فريق الصيانة", Severity.MEDIUM),
+    ("Omar Khalid Ibrahim, his wife Noor Abbas, works at the Ministry of Oil IT team",
+     Severity.MEDIUM),
+    ("کاروان ئەحمەد عومەر ژنەکەی ژیان محەمەد کار دەکات لە فەرمانگەی ئاو، تیمی چاککردنەوە",
+     Severity.MEDIUM),
+]  # fmt: skip
+CLINIC_ADS = [
+    "عيادة الدكتورة زهرة رزاق\nاختصاص الأطفال\nالعنوان: بغداد حي المعالف قرب المطحنة\n"
+    "للحجز: 07801234567",
+    "کلینیکی دکتۆر ئاسۆ کامەران\nپسپۆڕی ددان\nناونیشان: گەڕەکی سێمێل نزیک باخی گشتی\n"
+    "بۆ کات گرتن: 07701234567",
+    "Dr. Sara Ali dental clinic\nAddress: Erbil, Ankawa, near the Family Mall\n"
+    "Booking: 07501234567",
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), HOME_OR_FAMILY)
+def test_home_address_or_family_and_workplace_is_a_bundle(text: str, severity: Severity) -> None:
+    _leak(text, severity, "identity_bundle")
+
+
+@pytest.mark.parametrize("text", CLINIC_ADS)
+def test_a_clinics_own_address_stays_clear(text: str) -> None:
+    _clear(text)

@@ -11,7 +11,7 @@ their examples in Arabic, Kurdish and English.
 from __future__ import annotations
 
 from leakwatch.assess import cues
-from leakwatch.assess.persons import Spans, cue_after, cue_before
+from leakwatch.assess.persons import PersonRecord, Spans, cue_after, cue_before
 from leakwatch.detect.finding import Finding
 
 
@@ -32,3 +32,15 @@ def framed_by_cue(spans: Spans, finding: Finding) -> bool:
     return cue_before(spans, finding.start, cues.THIRD_PARTY, 40) or cue_after(
         spans, finding.end, cues.THIRD_PARTY, 30
     )
+
+
+def home_address(spans: Spans, address: Finding) -> bool:
+    """b. An address given as where someone lives ("يسكن في", "lives at", "دەژی لە", "بيته"):
+    a home address even in a post that also reads like an ad."""
+    return cue_before(spans, address.start, cues.RESIDENCE, 20)
+
+
+def family_and_workplace(record: PersonRecord) -> bool:
+    """b. Named family members and a workplace single out a private person even in a post
+    with sports or election words; only a name known as public is exempt."""
+    return bool(record.family) and record.workplace and "public" not in record.name.why

@@ -177,7 +177,12 @@ def assess(
     categories: set[Category] = set()
 
     records = group_records(text, findings, ctx.election or ctx.sports, spans)
-    bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx))]
+    homes = frozenset(
+        (f.start, f.end)
+        for f in findings
+        if f.entity_type is EntityType.ADDRESS and families.home_address(spans, f)
+    )
+    bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx, homes))]
     exposed = [r for r, _ in bundles]
     severities.extend(_bundle_severity(kinds) for _, kinds in bundles)
     if exposed:
@@ -212,12 +217,18 @@ def assess(
     return Assessment(Verdict.LEAK, severity, ordered, risk, tuple(reasons), len(exposed))
 
 
-def _private_attributes(record: PersonRecord, ctx: Context) -> set[str]:
-    """The attribute kinds that make this record an identity bundle (empty if none count)."""
+def _private_attributes(
+    record: PersonRecord, ctx: Context, homes: frozenset[tuple[int, int]] = frozenset()
+) -> set[str]:
+    """The attribute kinds that make this record an identity bundle (empty if none count).
+
+    `homes` are the addresses given as where someone lives: never an owner's published contact.
+    """
     kinds: set[str] = set()
     for attr in record.attributes:
         et = attr.entity_type
-        if et in _CONTACT and ctx.owner_contact:
+        home = et is EntityType.ADDRESS and (attr.start, attr.end) in homes
+        if et in _CONTACT and ctx.owner_contact and not home:
             continue
         if ctx.obituary and not ctx.exposure and et not in _CRITICAL_ATTR:
             continue
@@ -229,7 +240,11 @@ def _private_attributes(record: PersonRecord, ctx: Context) -> set[str]:
             kinds.add("mother")
         if record.workplace:
             kinds.add("workplace")
-    if record.public and not kinds & _PRIVATE_EVEN_IF_PUBLIC:
+    if (
+        record.public
+        and not kinds & _PRIVATE_EVEN_IF_PUBLIC
+        and not ("family" in kinds and families.family_and_workplace(record))
+    ):
         return set()
     return kinds
 
