@@ -145,3 +145,38 @@ def test_home_address_or_family_and_workplace_is_a_bundle(text: str, severity: S
 @pytest.mark.parametrize("text", CLINIC_ADS)
 def test_a_clinics_own_address_stays_clear(text: str) -> None:
     _clear(text)
+
+
+# --- c. lists of customer or delivery records, civil IDs under a plural header ------------------
+RECORD_LISTS = [
+    "قائمة زبائن التوصيل\nعلي حسين كاظم - 07701234567 - الكرادة\n"
+    "زينب عبد الامير جاسم - 07811234567 - المنصور\nحيدر كريم عباس - 07901234567 - الشعلة",
+    "طلبات اليوم للتوصيل:\n1. علي حسين كاظم 07701234567\n2. زينب عبد الامير 07811234567",
+    "Delivery orders today:\nAhmed Kareem - 07701234567 - Mansour\n"
+    "Sara Ali - 07811234567 - Karrada",
+    "لیستی کڕیاران\nئاسۆ کەریم مەحمود 07501234567\nژیان محەمەد ئەحمەد 07511234567",
+    "الاسم | أرقام الهويات\nعلي حسين كاظم | 00123456\nزينب عبد الامير | 00765432",
+    "الاسم، الأرقام الوطنية\nعلي حسين كاظم، 00123456\nزينب عبد الامير، 00765432",
+    "Name | National IDs\nAhmed Kareem Hassan | 00123456\nSara Ali Mahmood | 00765432",
+    "Name, IDs\nAhmed Kareem Hassan, 1234567\nSara Ali Mahmood, 7654321",
+    "ناو | ژمارەی ناسنامەکان\nئاسۆ کەریم مەحمود | 7233144\nژیان محەمەد ئەحمەد | 9288572",
+    # g. birth dates in a table column
+    "ت | الاسم | تولد\n1 | نمير فاضل عواد | 2017\n2 | رغد سامي جليل | 2018/4/2",
+    "Name, D.O.B\nAhmed Kareem Hassan, 03/11/1992\nSara Ali Mahmood, 1999",
+]
+NOT_RECORD_LISTS = [
+    # a shop's own branches and its own sales staff
+    "فروعنا:\nفرع الكرادة 07701234567\nفرع المنصور 07811234567",
+    "للتواصل مع المبيعات:\nالمندوب علي حسين 07701234567\nالمندوب حيدر كريم 07811234567",
+    "Our branches:\nMansour branch 07701234567\nKarrada branch 07811234567",
+]
+
+
+@pytest.mark.parametrize("text", RECORD_LISTS)
+def test_lists_of_records_are_bulk(text: str) -> None:
+    _leak(text, Severity.CRITICAL, "bulk_records")
+
+
+@pytest.mark.parametrize("text", NOT_RECORD_LISTS)
+def test_a_shops_own_contacts_are_not_records(text: str) -> None:
+    _clear(text)

@@ -126,6 +126,7 @@ PUBLIC_NOTICE = CueSet("public_notice", words("public_notice"))
 EXPOSURE = CueSet("exposure", words("exposure"), prefix_ok=True)
 SELF = CueSet("self", words("self"))
 LIST = CueSet("list", words("list"))
+RECORDS = CueSet("records", words("records"))
 
 # --- cues near a finding ----------------------------------------------------------------------
 THIRD_PARTY = CueSet("third_party", words("third_party"))
@@ -147,6 +148,7 @@ MESSAGE_CONTEXTS = (
     SELF,
     LIST,
     THIRD_PARTY,
+    RECORDS,
 )
 
 

@@ -10,9 +10,16 @@ their examples in Arabic, Kurdish and English.
 
 from __future__ import annotations
 
+from typing import Final
+
 from leakwatch.assess import cues
 from leakwatch.assess.persons import PersonRecord, Spans, cue_after, cue_before
 from leakwatch.detect.finding import Finding
+from leakwatch.entities import EntityType
+
+_CONTACTS: Final = frozenset(
+    {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
+)
 
 
 def own_contact(spans: Spans, finding: Finding) -> bool:
@@ -44,3 +51,19 @@ def family_and_workplace(record: PersonRecord) -> bool:
     """b. Named family members and a workplace single out a private person even in a post
     with sports or election words; only a name known as public is exempt."""
     return bool(record.family) and record.workplace and "public" not in record.name.why
+
+
+def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> bool:
+    """c. Rows of other people's contacts: two or more records on separate lines, each with a
+    phone or address, under a records cue ("الزبائن", "delivery list", "کڕیاران") — or with
+    both a phone and an address in each row. A shop's list of customers is not its own ad,
+    and the records cue outweighs words that read as an election or match ("لیستی")."""
+    rows = []
+    for record in records:
+        if "public" in record.name.why or (record.public and not records_cue):
+            continue
+        kinds = {a.entity_type for a in record.attributes if a.entity_type in _CONTACTS}
+        if kinds and (records_cue or len(kinds) >= 2):
+            rows.append(record)
+    lines = {text.count("\n", 0, r.name.start) for r in rows}
+    return len(lines) >= 2

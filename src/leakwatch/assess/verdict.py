@@ -87,6 +87,7 @@ class Context:
         "obituary",
         "professional",
         "public_notice",
+        "records",
         "self_contact",
         "sports",
         "third_party",
@@ -107,6 +108,7 @@ class Context:
         addressee: bool,
         circular: bool,
         professional: bool = False,
+        records: bool = False,
     ) -> None:
         self.ad: Final = ad
         self.hotline: Final = hotline
@@ -121,6 +123,7 @@ class Context:
         self.addressee: Final = addressee
         self.circular: Final = circular
         self.professional: Final = professional
+        self.records: Final = records  # customer / delivery rows (family c)
 
     @classmethod
     def of(cls, norm: str, professional: bool = False) -> Context:
@@ -139,6 +142,7 @@ class Context:
             addressee=_addressee(norm),
             circular=any(word in norm for word in _CIRCULAR),
             professional=professional,
+            records="records" in hit,
         )
 
     @property
@@ -262,6 +266,8 @@ def _is_bulk(
 ) -> bool:
     """Two or more person records with data, or a list of private people under a list header."""
     if len(exposed) >= 2:
+        return True
+    if families.customer_rows(text, records, ctx.records):
         return True
     if ctx.election or ctx.sports or (ctx.obituary and not ctx.exposure):
         return False
