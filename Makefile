@@ -9,7 +9,7 @@ FAST_STAMP := $(FAST)/.installed
 SOURCES := $(shell find src -name '*.py' -o -name '*.txt') setup.py pyproject.toml
 DEMO := demo
 
-.PHONY: demo test lint typecheck unit unit-compiled bench lexicons clean
+.PHONY: demo test lint typecheck unit unit-compiled bench lexicons eval clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -63,8 +63,11 @@ bench-ingest: $(STAMP)  ## ingest messages/s into SQLite and PostgreSQL (docs/st
 	scripts/ensure-test-deps.sh
 	$(BIN)/python benchmarks/ingest.py --messages 100000 --markdown
 
-lexicons: $(STAMP)  ## rebuild the shipped lexicons from ../shared/data
+lexicons: $(STAMP)  ## rebuild the shipped lexicons from the learn parts of ../shared/data
 	$(BIN)/python scripts/build_lexicons.py
+
+eval: $(STAMP)  ## every quality figure in one table; in-sample rows marked (docs/evaluation.md)
+	$(BIN)/python -m leakwatch.evaluate.suite
 
 clean:
 	rm -rf $(VENV) $(FAST) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache

@@ -7,10 +7,11 @@ line per message, stream past it, so memory grows with the scan, not with the co
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from leakwatch.evaluate.join import ScanIndex
-from leakwatch.evaluate.labels import read_labels, read_scan
+from leakwatch.evaluate.labels import Record, read_labels, read_scan
 from leakwatch.evaluate.metrics import (
     Binary,
     KindStats,
@@ -49,9 +50,14 @@ class _Tally:
 
 def evaluate(labels_path: Path, scan_path: Path) -> EvalReport:
     """Compare a scan's JSONL output with the labels of the same corpus."""
-    index = ScanIndex(read_scan(scan_path))
+    return evaluate_records(read_labels(labels_path), read_scan(scan_path))
+
+
+def evaluate_records(labels: Iterable[Record], scan_records: Iterable[Record]) -> EvalReport:
+    """Compare scan records with labels already read (the evaluation suite scans in memory)."""
+    index = ScanIndex(scan_records)
     tally = _Tally()
-    for label in read_labels(labels_path):
+    for label in labels:
         scan = index.match(label)
         pred = scan is not None and scan.is_leak
         tally.message(label.kind, label.is_leak, pred)
