@@ -180,3 +180,29 @@ def test_lists_of_records_are_bulk(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_RECORD_LISTS)
 def test_a_shops_own_contacts_are_not_records(text: str) -> None:
     _clear(text)
+
+
+# --- d. a private person's "private number" and e-mail ------------------------------------------
+PRIVATE = [
+    ("Here is the private number of Sarah Jameel Hussein: 07701234567, "
+     "her email sarah.jh88@gmail.com", Severity.HIGH, "identity_bundle"),
+    ("Private number of Omar Khalid Ibrahim 0780 123 4567 and email omar.k.ibrahim@yahoo.com",
+     Severity.HIGH, "identity_bundle"),
+    ("This is the private number of the girl who insulted us: 07712345678",
+     Severity.LOW, "identifier_framed"),
+    ("her personal email is noor.abbas@hotmail.com, contact her there",
+     Severity.LOW, "identifier_framed"),
+    ("هذا الرقم الخاص بالبنت اللي سبتنا 07712345678", Severity.LOW, "identifier_framed"),
+    ("ئەمە ژمارەی تایبەتی ئەو کچەیە 07501234567", Severity.LOW, "identifier_framed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "severity", "reason"), PRIVATE)
+def test_private_number_and_email_are_someone_elses(
+    text: str, severity: Severity, reason: str
+) -> None:
+    _leak(text, severity, reason)
+
+
+def test_my_private_number_stays_clear() -> None:
+    _clear("For lessons call my private number 07701234567")

@@ -126,6 +126,7 @@ PUBLIC_NOTICE = CueSet("public_notice", words("public_notice"))
 EXPOSURE = CueSet("exposure", words("exposure"), prefix_ok=True)
 SELF = CueSet("self", words("self"))
 LIST = CueSet("list", words("list"))
+PRIVATE = CueSet("private", words("private"))
 RECORDS = CueSet("records", words("records"))
 
 # --- cues near a finding ----------------------------------------------------------------------
@@ -148,6 +149,7 @@ MESSAGE_CONTEXTS = (
     SELF,
     LIST,
     THIRD_PARTY,
+    PRIVATE,
     RECORDS,
 )
 

@@ -85,6 +85,7 @@ class Context:
         "hotline",
         "listing",
         "obituary",
+        "private",
         "professional",
         "public_notice",
         "records",
@@ -109,6 +110,7 @@ class Context:
         circular: bool,
         professional: bool = False,
         records: bool = False,
+        private: bool = False,
     ) -> None:
         self.ad: Final = ad
         self.hotline: Final = hotline
@@ -124,6 +126,7 @@ class Context:
         self.circular: Final = circular
         self.professional: Final = professional
         self.records: Final = records  # customer / delivery rows (family c)
+        self.private: Final = private  # "private number": someone else's contact (family d)
 
     @classmethod
     def of(cls, norm: str, professional: bool = False) -> Context:
@@ -143,13 +146,14 @@ class Context:
             circular=any(word in norm for word in _CIRCULAR),
             professional=professional,
             records="records" in hit,
+            private="private" in hit,
         )
 
     @property
     def owner_contact(self) -> bool:
         """Contacts published by their owner: an ad, a hotline, "call me"."""
         owner = self.ad or self.hotline or self.self_contact or self.professional
-        return owner and not (self.exposure or self.third_party)
+        return owner and not (self.exposure or self.third_party or self.private)
 
 
 def _addressee(norm: str) -> bool:
@@ -287,7 +291,7 @@ def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> 
         if f.entity_type in _CONTACT and families.own_contact(spans, f):
             continue
         if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
-            families.framed_by_cue(spans, f)
+            (families.framed_by_cue(spans, f) or (ctx.private and f.entity_type in _CONTACT))
             and not (ctx.owner_contact and f.entity_type in _CONTACT)
         ):
             framed.append(f)
