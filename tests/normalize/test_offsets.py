@@ -18,6 +18,8 @@ ALPHABET = st.sampled_from(
     + list("ێۆەڕڵڤگچپژکیھ")
     + ["\ufefb", "\ufe8d", "\ufb50", "\uff21", "\u200c", "\u200f", "\u202b", "\ufeff"]
     + ["📞", "🔴", "İ", "ß"]
+    # decorated digits: keycap marks, circled, dingbat, fullwidth, mathematical
+    + ["\ufe0f", "\ufe0e", "\u20e3", "7\ufe0f\u20e3", "①", "⓪", "❶", "➊", "０", "９", "𝟎", "𝟡"]
 )
 TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
 
@@ -67,6 +69,12 @@ def test_normalization_is_idempotent(text: str) -> None:
         ("ﻻ", "لا"),
         ("١٢٫٥", "12.5"),
         ("بغداد، الكرادة", "بغداد, الكراده"),
+        ("0️⃣7️⃣7️⃣0️⃣", "0770"),
+        ("7\u20e3", "7"),
+        ("０７７０ １２３", "0770 123"),
+        ("①②③ ⓪ ⓵⓶ ❶❷ ➀➁ ➊➋ ⓿", "123 0 12 12 12 12 0"),
+        ("𝟎𝟕𝟕𝟎 𝟘𝟙 𝟬𝟭 𝟶𝟷", "0770 01 01 01"),
+        ("❤️ ok", "❤ ok"),
     ],
 )
 def test_folding_table(original: str, expected: str) -> None:
@@ -79,3 +87,24 @@ def test_span_maps_back_across_removed_characters() -> None:
     start = n.text.index("محمد")
     o_start, o_end = n.to_original(start, start + len("محمد"))
     assert text[o_start:o_end] == "مُحَمَّد"
+
+
+@pytest.mark.parametrize(
+    "decorated",
+    ["0️⃣7️⃣7️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣", "0\u20e37\u20e37\u20e3", "０７７０", "𝟎𝟕𝟕𝟎", "⓪⑦⑦⓪"],
+)
+def test_a_span_of_decorated_digits_covers_every_original_character(decorated: str) -> None:
+    text = f"رقمه {decorated} فقط"
+    n = normalize(text)
+    digits = "".join(ch for ch in n.text if ch.isdigit())
+    start = n.text.index(digits)
+    o_start, o_end = n.to_original(start, start + len(digits))
+    assert text[o_start:o_end] == decorated
+
+
+def test_a_span_ending_before_a_keycap_digit_does_not_swallow_it() -> None:
+    text = "1️⃣2️⃣"
+    n = normalize(text)
+    assert n.text == "12"
+    assert text[slice(*n.to_original(0, 1))] == "1️⃣"
+    assert text[slice(*n.to_original(1, 2))] == "2️⃣"

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from leakwatch.detect import phrases
+from leakwatch.detect import lexicon, phrases
 from leakwatch.detect.document import Document
 from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
@@ -149,11 +149,68 @@ def hinted(doc: Document, entity: EntityType, start: int, end: int) -> bool:
     return any(h.entity_type is entity and h.start < o_end and o_start < h.end for h in doc.hints)
 
 
-#: Numbers that other paperwork puts after "رقم": orders, invoices, transfers, shipments.
-NOT_ID_WORDS: tuple[str, ...] = (
-    "الطلب", "طلب رقم", "رقم الطلبيه", "الحواله", "حواله", "الفاتوره", "فاتوره", "الوصل",
-    "المعامله", "العمليه", "الشحنه", "الكتاب", "العدد", "الاعلان", "المناقصه", "العقد",
-    "order", "invoice", "tracking", "transaction", "shipment", "ref", "reference", "serial",
-    "model", "sku", "receipt",
-)  # fmt: skip
+#: Words that say what a nearby number is when it is not a personal identifier: order, invoice,
+#: transfer and tracking numbers, device serials and IMEIs, IP/MAC addresses, VINs, postal
+#: codes (`lexicons/number_kinds.txt`: word → kind).
+NUMBER_KINDS: dict[str, str] = dict(lexicon.load("number_kinds").entries)
+NOT_ID_WORDS: tuple[str, ...] = tuple(sorted(NUMBER_KINDS))
 NOT_ID_CUES = Cues.of(NOT_ID_WORDS)
+
+
+def number_kind_before(norm: str, start: int, chars: int = 25) -> str | None:
+    """The kind of the non-identifier cue nearest before `start` (within `chars`), if any."""
+    best_end = -1
+    best = ""
+    for cue_end, word in NOT_ID_CUES.find(norm, max(0, start - chars), start):
+        if cue_end > best_end:
+            best_end, best = cue_end, word
+    if best_end < 0:
+        return None
+    return NUMBER_KINDS.get(best, "order")
+
+
+# Shapes of numbers that are not identifiers, looked for in the token around a candidate (the
+# candidate plus the letters, digits, dots, dashes and colons glued to it).
+_TOKEN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyz:.-_")
+_IPV4 = re.compile(r"(?<![0-9.])([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9])")
+_IPV6 = re.compile(r"[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}")
+_MAC = re.compile(
+    r"[0-9a-f]{2}([:\-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}"
+)
+_VIN = re.compile(r"(?<![0-9a-z])[a-hj-npr-z0-9]{17}(?![0-9a-z])")
+_ZIP4 = re.compile(r"(?<![0-9\-])[0-9]{5}-[0-9]{4}(?![0-9\-])")
+_IMEI = re.compile(r"(?<![0-9])[0-9]{2}[ \-/]?[0-9]{6}[ \-/]?[0-9]{6}[ \-/]?[0-9](?![0-9])")
+_LETTER = re.compile(r"[a-z]")
+_TIME_ONLY = re.compile(r"[0-9]{1,2}(?::[0-9]{2}){1,2}(?:[.,][0-9]+)?")
+
+
+def not_identifier_shape(norm: str, start: int, end: int) -> str | None:
+    """Why the number at norm[start:end] is something else, by shape, or None.
+
+    "ip" (IPv4 with every part <= 255, IPv6), "mac", "vin" (17 letters and digits; also its
+    digit tail), "zip" (ZIP+4), "imei" (15 Luhn-valid digits, bare or in 2-6-6-1 groups).
+    A small pure filter (detect-secrets' heuristic filters): cheap checks first, regexes only on
+    the short token around the candidate.
+    """
+    s, e, n = start, end, len(norm)
+    while s > 0 and norm[s - 1] in _TOKEN_CHARS:
+        s -= 1
+    while e < n and norm[e] in _TOKEN_CHARS:
+        e += 1
+    token = norm[s:e].strip(".-:_")
+    if "." in token:
+        for m in _IPV4.finditer(token):
+            if all(int(g) <= 255 for g in m.groups()):
+                return "ip"
+    if (":" in token or "-" in token or "." in token) and _MAC.search(token):
+        return "mac"
+    if token.count(":") >= 2 and _IPV6.search(token) and not _TIME_ONLY.fullmatch(token):
+        return "ip"
+    if len(token) >= 17 and _LETTER.search(token) and _VIN.search(token):
+        return "vin"
+    if "-" in token and _ZIP4.fullmatch(norm, start, end):
+        return "zip"
+    digits = digits_only(norm[start:end])
+    if len(digits) == 15 and luhn_valid(digits) and _IMEI.fullmatch(norm, start, end):
+        return "imei"
+    return None

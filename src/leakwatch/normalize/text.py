@@ -3,6 +3,9 @@
 Detection runs on the normalized text; spans are reported in the original. The folding:
 
 * digits: Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) become ASCII; ٫ ٬ become . ,
+  and so do decorated digits people use to slip numbers past filters: keycaps (7️⃣ = digit +
+  U+FE0F + U+20E3: the two marks vanish), circled and dingbat digits (① ⓵ ❶ ➀ ➊), fullwidth
+  (０-９, through NFKC) and mathematical digits (𝟎 𝟘 𝟬 …, through NFKC)
 * letters: أ إ آ ٱ → ا, ى ی → ي, ک → ك, ة ە ہ → ه; Latin is lower-cased
 * removed: tatweel, harakat and Quranic marks, zero-width and bidi controls
 * expanded: presentation forms and ligatures (ﻻ → لا) through NFKC
@@ -49,6 +52,12 @@ for _src, _dst in {
     _ONE_TO_ONE[ord(_src)] = _dst
 for _c in range(ord("A"), ord("Z") + 1):
     _ONE_TO_ONE[_c] = chr(_c + 32)
+# Circled and dingbat digits (one code point each, 1:1): ① ⓵ ❶ ➀ ➊ for 1-9, ⓪ ⓿ for 0.
+for _first in (0x2460, 0x24F5, 0x2776, 0x2780, 0x278A):
+    for _i in range(9):
+        _ONE_TO_ONE[_first + _i] = str(_i + 1)
+_ONE_TO_ONE[0x24EA] = "0"
+_ONE_TO_ONE[0x24FF] = "0"
 
 # `str.translate` looks every character up in its table and treats a LookupError as "keep it":
 # with a dict that is a KeyError raised and cleared for nearly every character. A list over the
@@ -59,13 +68,18 @@ for _c, _dst in _ONE_TO_ONE.items():
     _TABLE[_c] = ord(_dst)
 
 # Characters that vanish: tatweel, harakat (064B-065F), superscript alef, Quranic marks,
-# zero-width and directional controls, BOM.
+# zero-width and directional controls, BOM, variation selectors and the combining keycap
+# (so "7️⃣" is the digit 7).
 _REMOVED = (
     "\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
-    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufe0e\ufe0f\u20e3"
 )
-# Characters that may expand or change under NFKC: Arabic presentation forms, fullwidth forms.
-_EXPANDED = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
+# Marks that decorate the character before them: a span that ends on that character also
+# covers them, so a number of keycap digits is reported up to the end of its last keycap.
+_TRAILING_MARKS: Final = frozenset("\ufe0e\ufe0f\u20e3")
+# Characters that may expand or change under NFKC: Arabic presentation forms, fullwidth forms,
+# mathematical digits (bold, double-struck, sans-serif, monospace).
+_EXPANDED = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e\U0001d7ce-\U0001d7ff"
 _SLOW = re.compile(f"[{_REMOVED}{_EXPANDED}]")
 _REMOVED_RE = re.compile(f"[{_REMOVED}]")
 _REMOVED_RUNS = re.compile(f"[{_REMOVED}]+")
@@ -94,13 +108,22 @@ class NormalizedText(Frozen):
         if end <= start:
             pos = self.offsets[start]
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        o_end = self.offsets[end - 1] + 1
+        original = self.original
+        while o_end < len(original) and original[o_end] in _TRAILING_MARKS:
+            o_end += 1
+        return self.offsets[start], o_end
 
 
 def _fold_char(ch: str) -> str:
     if _REMOVED_RE.match(ch):
         return ""
-    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe" or "\uff01" <= ch <= "\uff5e":
+    if (
+        "\ufb50" <= ch <= "\ufdff"
+        or "\ufe70" <= ch <= "\ufefe"
+        or "\uff01" <= ch <= "\uff5e"
+        or "\U0001d7ce" <= ch <= "\U0001d7ff"
+    ):
         ch = unicodedata.normalize("NFKC", ch)
         return "".join(_fold_char(c) for c in ch) if len(ch) > 1 else _fold_simple(ch)
     return _fold_simple(ch)

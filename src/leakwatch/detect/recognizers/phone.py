@@ -1,8 +1,22 @@
-"""Phone numbers: Iraqi mobiles and landlines in every local spelling, foreign numbers in +CC form.
+"""Phone numbers of every region: Iraqi mobiles and landlines in every local spelling, foreign
+numbers in +CC / 00CC form, and foreign numbers in their national format when words say so.
 
-One regex finds candidates (digits broken by spaces, dashes, dots, slashes, parentheses or an
-emoji); `phonenumbers` then decides, on the digits alone, whether the candidate is a real
-number. Fixed digit counts plus digit boundaries keep the pattern out of IBANs, cards and IDs.
+Pass 1: one regex finds Iraqi and international candidates (digits broken by spaces, dashes,
+dots, slashes, parentheses or an emoji); `phonenumbers` decides, on the digits alone, whether a
+candidate is a real number. Fixed digit counts plus digit boundaries keep the pattern out of
+IBANs, cards and IDs.
+
+Pass 2, only in messages with a phone cue or a country word: national-format numbers of other
+regions ("0532 123 45 67", "(313) 555-0142"). Without a country code the digits do not say
+whose numbering they follow, so the region comes from the words: a country name or demonym
+near the number (`lexicons/phone_countries.txt`) names it; a phone cue alone
+(`lexicons/phone_cues.txt`) allows the regions Iraqis most often call, and then only numbers
+written with their trunk 0 or in the North American grouping. The number must be valid for that
+region (`phonenumbers.is_valid_number`). A bare digit run with neither a cue nor a country word
+is not reported: order, account and reference numbers look the same.
+
+Both passes drop numbers whose shape or cue says they are something else: IP and MAC addresses,
+VINs, ZIP+4 codes, IMEIs, and numbers right after an order/invoice/tracking/serial cue.
 """
 
 from __future__ import annotations
@@ -14,9 +28,18 @@ from typing import ClassVar
 import phonenumbers
 from phonenumbers import PhoneNumber
 
+from leakwatch.detect import lexicon
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import SEP, Cues, digits_only, hinted
+from leakwatch.detect.patterns import (
+    ARABIC_LETTERS,
+    SEP,
+    Cues,
+    digits_only,
+    hinted,
+    not_identifier_shape,
+    number_kind_before,
+)
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -40,6 +63,80 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 # The tail of an IBAN ("iq98 nbiq 8501 "): digits after it belong to the account, not a phone.
 _IBAN_BEFORE = re.compile(r"[a-z]{2}[0-9]{2}(?:[ \-]?[a-z0-9]{4})*[ \-]?[0-9]{4}[ \-]?$")
 _DATE_LIKE = re.compile(r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}")
+
+# A national-format number: an optional parenthesised area code, then 7-15 digits in groups
+# split by one space, dash or dot (with spaces around it) or a parenthesis. No slashes (dates)
+# and no emoji: a foreign number earns its place by shape and words, not by loose matching.
+_NAT_GAP = r"(?:[ \t]?[\-.][ \t]?|[ \t]|\)[ \t]?|[ \t]?\()"
+_NATIONAL = re.compile(
+    rf"(?:\([0-9]{{1,5}}\)[ \t]?[\-.]?[ \t]?|[0-9])(?:{_NAT_GAP}?[0-9]){{5,14}}(?![0-9])"
+)
+_NAT_START = re.compile(r"[(0-9](?<![0-9a-z_+(][(0-9])(?<![0-9][.\-][(0-9])")
+# The North American grouping: (313) 555-0142, 313-555-0142, 1-313-555-0142, 313.555.0142.
+_NANP = re.compile(
+    r"(?:1[ \t]?[\-.]?[ \t]?)?"
+    r"(?:\([2-9][0-9]{2}\)[ \t]?[\-.]?[ \t]?|[2-9][0-9]{2}[ \t]?[\-.][ \t]?)"
+    r"[2-9][0-9]{2}[ \t]?[\-.][ \t]?[0-9]{4}"
+)
+_NANP_HINT = re.compile(r"[0-9]{3}[\-.)][ \t]?[0-9]{3}[ \t]?[\-.][ \t]?[0-9]{4}")
+_AR_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+# Arabic/Kurdish words take proclitics (و ف + ب ل ك, the article) and, for cues, pronoun
+# suffixes; anything else glued on makes another word ("مصرف" is a bank, not Egypt).
+_PREFIX_OK = re.compile(r"(?:[وف]?(?:[بلك]|ال|لل|بال|كال)?)")
+_CUE_SUFFIX_OK = re.compile(r"(?:ه|ها|ي|نا|ك|كم|هم|ات|اتنا|اتكم)?")
+_COUNTRY_SUFFIX_OK = re.compile(r"(?:ي|يه|يين|يون)?")
+
+#: Regions tried when a phone cue but no country word is near a national-format number: the
+#: neighbourhood, the Gulf, and the diaspora's countries, in that order.
+FALLBACK_REGIONS: tuple[str, ...] = (
+    "TR", "IR", "SY", "JO", "SA", "KW", "LB", "EG", "AE",
+    "DE", "GB", "SE", "NL", "DK", "NO", "FI", "AT", "BE", "FR", "CH", "US", "CA", "AU",
+)  # fmt: skip
+_NO_TRUNK_ZERO = frozenset({"US", "CA"})  # NANP numbers are written without a trunk 0
+
+
+def _load_countries() -> dict[str, tuple[str, ...]]:
+    entries = lexicon.load("phone_countries").entries
+    return {word: tuple(r for r in regions.split(",") if r) for word, regions in entries.items()}
+
+
+#: Country word (normalized) → the regions whose national numbering it names.
+COUNTRY_REGIONS: dict[str, tuple[str, ...]] = _load_countries()
+_PHONE_CUES: dict[str, str] = dict(lexicon.load("phone_cues").entries)
+
+
+@lru_cache(maxsize=8192)
+def _nanp(digits: str) -> tuple[bool, bool]:
+    """(valid, possible) for North-American digits (10, or 11 with the leading 1)."""
+    try:
+        number = phonenumbers.parse(digits, "US")
+    except phonenumbers.NumberParseException:
+        return False, False
+    valid = phonenumbers.is_valid_number(number)
+    return valid, valid or phonenumbers.is_possible_number(number)
+
+
+@lru_cache(maxsize=8192)
+def _valid_national(digits: str, region: str) -> bool:
+    """Whether `digits`, dialled inside `region`, are a valid number of that region."""
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number_for_region(number, region)
+
+
+def _bounded(norm: str, start: int, end: int, suffix_ok: re.Pattern[str]) -> bool:
+    """Whether an Arabic-script word found at [start, end) stands as a word of its own."""
+    if not _AR_LETTER.match(norm, start):
+        return True  # Latin words: `Cues` already kept their boundaries
+    s = start
+    while s > 0 and _AR_LETTER.match(norm, s - 1):
+        s -= 1
+    e = end
+    while e < len(norm) and _AR_LETTER.match(norm, e):
+        e += 1
+    return bool(_PREFIX_OK.fullmatch(norm, s, start)) and bool(suffix_ok.fullmatch(norm, end, e))
 
 
 @lru_cache(maxsize=8192)
@@ -88,22 +185,18 @@ class PhoneRecognizer(Recognizer):
     name: ClassVar[str] = "iq_phone"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.PHONE_NUMBER,)
     PATTERN: ClassVar[re.Pattern[str]] = _PHONE
-    CONTEXT: ClassVar[tuple[str, ...]] = (
-        # Arabic (MSA + Iraqi)
-        "رقم", "رقمه", "رقمها", "موبايل", "موبايله", "هاتف", "تلفون", "تليفون", "جوال",
-        "اتصال", "اتصل", "واتساب", "واتس", "فايبر", "تواصل", "للتواصل", "سيل",
-        # Kurdish (Sorani)
-        "ژمارە", "ژمارەی", "ژمارەکەی", "مۆبایل", "تەلەفۆن", "پەیوەندی",
-        # English
-        "phone", "tel", "mobile", "mob", "cell", "number", "whatsapp", "viber", "call", "contact",
-    )  # fmt: skip
+    CONTEXT: ClassVar[tuple[str, ...]] = tuple(sorted(_PHONE_CUES))
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
+    #: Cues that name a phone ("هاتف", "mobile"), not any number ("رقم", "number").
+    _STRONG: ClassVar[Cues] = Cues.of(w for w, kind in _PHONE_CUES.items() if kind == "strong")
+    _COUNTRY: ClassVar[Cues] = Cues.of(COUNTRY_REGIONS)
 
     def analyze(self, doc: Document) -> list[Finding]:
         out: list[Finding] = []
         norm = doc.norm
         if doc.digits < 7:  # the shortest candidate, a foreign number, has seven digits
             return out
+        spans: list[tuple[int, int, float, str]] = []
         covered = 0
         for candidate in _START.finditer(norm):
             if candidate.start() < covered:
@@ -114,8 +207,16 @@ class PhoneRecognizer(Recognizer):
             accepted = self._accept(norm, m, m.lastgroup or "intl")
             if accepted is None:
                 continue
-            start, end, score, why = accepted
-            covered = end
+            covered = accepted[1]
+            spans.append(accepted)
+        if (
+            self._STRONG.present(norm)
+            or self._COUNTRY.present(norm)
+            or (doc.digits >= 10 and _NANP_HINT.search(norm))
+        ):
+            spans = self._national(norm, spans)
+        for start, end, base, reason in spans:
+            score, why = base, reason
             if hinted(doc, EntityType.PHONE_NUMBER, start, end):
                 score, why = max(score + 0.05, 0.9), why + " + telegram phone mark"
             out.append(
@@ -124,6 +225,16 @@ class PhoneRecognizer(Recognizer):
                 )
             )
         return out
+
+    def _rejected(self, norm: str, start: int, end: int) -> bool:
+        """A number whose shape or the cue just before it says it is no phone."""
+        if not_identifier_shape(norm, start, end) is not None:
+            return True
+        kind = number_kind_before(norm, start)
+        if kind is None:
+            return False
+        # "رقم الطلب عبر الواتساب 0770…": a phone cue closer to the number wins.
+        return not any(True for _ in self._STRONG.find(norm, max(0, start - 12), start))
 
     def _accept(self, norm: str, m: re.Match[str], kind: str) -> tuple[int, int, float, str] | None:
         """Validate a candidate (shortening a greedy foreign/landline match group by group)."""
@@ -159,8 +270,111 @@ class PhoneRecognizer(Recognizer):
                 score, why = (0.6, f"intl number ({region})") if valid else (0.4, "possible intl")
             else:
                 continue
+            if self._rejected(norm, start, start + cut):
+                return None
             cue = cue or self._CUE.near(norm, start, start + cut)
             if cue is not None:
                 score, why = score + 0.3, f"{why} + context '{cue}'"
             return start, start + cut, score, why
         return None
+
+    def _national(
+        self, norm: str, found: list[tuple[int, int, float, str]]
+    ) -> list[tuple[int, int, float, str]]:
+        """Add national-format numbers of other regions; one that a country word places
+        replaces the pass-1 numbers inside it (a Turkish "0532 123 45 67" is no Iraqi
+        "0532 123 45"), one that only a cue allows replaces only shorter ones."""
+        out = list(found)
+        next_free = 0
+        for candidate in _NAT_START.finditer(norm):
+            pos = candidate.start()
+            if pos < next_free or any(s < pos < e for s, e, _, _ in out):
+                continue
+            m = _NATIONAL.match(norm, pos)
+            if m is None:
+                continue
+            accepted = self._accept_national(norm, m)
+            if accepted is None:
+                continue
+            start, end, _, _ = accepted
+            named = "country" in accepted[3]
+            inside = [f for f in out if f[0] < end and start < f[1]]
+            if any(not (start <= f[0] and f[1] <= end) for f in inside):
+                continue  # straddles a pass-1 number: keep that one
+            if inside and not named and any(f[1] - f[0] >= end - start for f in inside):
+                continue
+            out = [f for f in out if f not in inside]
+            out.append(accepted)
+            next_free = end
+        return sorted(out)
+
+    def _accept_national(self, norm: str, m: re.Match[str]) -> tuple[int, int, float, str] | None:
+        """A national-format number valid in a region its words name (module docstring)."""
+        raw = m.group()
+        start = m.start()
+        digit_start = start + (1 if raw[0] == "(" else 0)
+        ends = [g.end() for g in _DIGIT_RUN.finditer(raw)]
+        for cut in ends[::-1]:
+            digits = digits_only(raw[:cut])
+            if len(digits) < 7:
+                break
+            if len(digits) > 15:
+                continue
+            end = start + cut
+            regions, named = self._regions(norm, start, end)
+            nanp = _NANP.fullmatch(raw, 0, cut) is not None
+            if not regions and not nanp:
+                continue
+            for region in regions:
+                if region not in named:
+                    if region in _NO_TRUNK_ZERO and not nanp:
+                        continue
+                    if region not in _NO_TRUNK_ZERO and digits[0] != "0":
+                        continue
+                if not _valid_national(digits, region):
+                    continue
+                if self._rejected(norm, digit_start, end):
+                    return None
+                cue = self._STRONG.near(norm, start, end, left=60, right=30)
+                if region in named:
+                    score, why = 0.7, f"national number ({region}) + country word"
+                    if cue is not None:
+                        score, why = 0.9, f"{why} + context '{cue}'"
+                else:
+                    score, why = 0.85, f"national number ({region}) + context '{cue}'"
+                return digit_start, end, score, why
+            if nanp:
+                return self._nanp_shape(norm, digits, digit_start, end)
+        return None
+
+    def _nanp_shape(
+        self, norm: str, digits: str, start: int, end: int
+    ) -> tuple[int, int, float, str] | None:
+        """A number in the North American grouping needs no cue: "(313) 555-0142" and
+        "313-555-0142" are phone numbers by their shape (Presidio's default leniency: a
+        possible number), though a merely possible one scores low."""
+        valid, possible = _nanp(digits)
+        if not possible or self._rejected(norm, start, end):
+            return None
+        score, why = (0.6, "nanp number") if valid else (0.4, "possible nanp number")
+        cue = self._CUE.near(norm, start, end, left=60, right=30)
+        if cue is not None:
+            score, why = score + 0.3, f"{why} + context '{cue}'"
+        return start, end, score, why
+
+    def _regions(self, norm: str, start: int, end: int) -> tuple[tuple[str, ...], frozenset[str]]:
+        """Regions to try for a national number at [start, end): those the country words near
+        it name, then (with a phone cue near) the fallback list; and the named ones."""
+        named: list[str] = []
+        lo, hi = max(0, start - 60), min(len(norm), end + 40)
+        for cue_end, word in self._COUNTRY.find(norm, lo, hi):
+            if _bounded(norm, cue_end - len(word), cue_end, _COUNTRY_SUFFIX_OK):
+                named.extend(r for r in COUNTRY_REGIONS.get(word, ()) if r not in named)
+        has_cue = any(
+            _bounded(norm, cue_end - len(word), cue_end, _CUE_SUFFIX_OK)
+            for cue_end, word in self._STRONG.find(norm, max(0, start - 60), hi)
+        )
+        regions = list(named)
+        if has_cue:
+            regions.extend(r for r in FALLBACK_REGIONS if r not in named)
+        return tuple(regions), frozenset(named)
