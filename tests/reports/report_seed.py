@@ -30,7 +30,8 @@ from leakwatch.store.models import (
     User,
 )
 
-KEYS = KeyRing.from_master(bytes(32))
+#: The `master_key` fixture's key (tests/conftest.py): CLI tests open the same store with it.
+KEYS = KeyRing.from_master(bytes(range(32)))
 NOW = datetime(2024, 3, 31, 12, 0, tzinfo=UTC)
 USERS = {
     "ada": "admin",

@@ -10,6 +10,7 @@ from report_seed import (
     ALI,
     ALI_ID,
     ALI_PHONE,
+    KEYS,
     NOW,
     OTHER_PHONE,
     SARA,
@@ -60,7 +61,7 @@ CASES = [
 
 
 def _seed(db_url: str, channels: dict[str, list[Msg]]) -> None:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     with store.session() as s:
         add_users(s)
         for key, msgs in channels.items():
@@ -72,7 +73,7 @@ def _seed(db_url: str, channels: dict[str, list[Msg]]) -> None:
 
 
 def _scores(db_url: str, actor: str = "ana") -> dict[str, ChannelScore]:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     try:
         return {c.key: c for c in channel_scores(store, actor, now=NOW)}
     finally:
@@ -146,7 +147,7 @@ def test_no_leaks_score_zero() -> None:
 
 def test_limit_and_json_view(db_url: str) -> None:
     _seed(db_url, {"name:a": leaks(2), "name:b": leaks(1), "name:c": clear(1)})
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     try:
         top = channel_scores(store, "ana", now=NOW, limit=2)
         assert [c.key for c in top] == ["name:a", "name:b"]

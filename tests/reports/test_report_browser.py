@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from report_seed import seed_report_world
+from report_seed import KEYS, seed_report_world
 
 from leakwatch.report.html import render_html
 from leakwatch.report.transparency import transparency_report
@@ -22,7 +22,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian package chromium is not installed")
 def test_the_report_renders_with_its_charts(tmp_path: Path) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'lw.db'}")
+    store = open_store(f"sqlite:///{tmp_path / 'lw.db'}", keys=KEYS)
     seed_report_world(store)
     report = transparency_report(store, "lia", date(2024, 3, 1), date(2024, 3, 31))
     store.close()

@@ -9,7 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from report_seed import ALI, ALI_PHONE, PRIVATE, fingerprint, seed_report_world, seed_trace_world
+from report_seed import (
+    ALI,
+    ALI_PHONE,
+    KEYS,
+    PRIVATE,
+    fingerprint,
+    seed_report_world,
+    seed_trace_world,
+)
 
 from leakwatch.cli.main import main
 from leakwatch.store.db import open_store
@@ -27,7 +35,7 @@ def _run(
 
 @pytest.fixture
 def trace_db(db_url: str) -> str:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     seed_trace_world(store)
     store.close()
     return db_url
@@ -35,7 +43,7 @@ def trace_db(db_url: str) -> str:
 
 @pytest.fixture
 def report_db(db_url: str) -> str:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     seed_report_world(store)
     store.close()
     return db_url

@@ -9,6 +9,7 @@ import pytest
 from report_seed import (
     ALI,
     ALI_PHONE,
+    KEYS,
     UNKNOWN_FORWARDER,
     fingerprint,
     seed_trace_world,
@@ -23,7 +24,7 @@ from leakwatch.workflow.trace import FingerprintTrace, parse_message_ref, trace
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:
-    st = open_store(db_url)
+    st = open_store(db_url, keys=KEYS)
     seed_trace_world(st)
     yield st
     st.close()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from report_seed import PRIVATE, seed_report_world
+from report_seed import KEYS, PRIVATE, seed_report_world
 from sqlalchemy import select
 
 from leakwatch.errors import NotFound, UsageError
@@ -67,7 +67,7 @@ REQUIRED = (
 
 @pytest.fixture
 def world(db_url: str) -> Iterator[tuple[Store, dict[str, int]]]:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     ids = seed_report_world(store)
     yield store, ids
     store.close()

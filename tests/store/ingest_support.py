@@ -8,10 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, open_store
 from leakwatch.workflow.users import bootstrap_admin
 
 ADMIN = "root"
+#: The keys of the `master_key` fixture (tests/conftest.py), which CLI subprocesses get as well.
+KEYS = KeyRing.from_master(bytes(range(32)))
 #: Values planted in the test posts; none may ever reach the database or a log in the clear.
 PHONE = "07719283746"
 NATIONAL_ID = "199012345678"
@@ -24,7 +27,7 @@ TEXTS = (LEAK, CONTACT, CHATTER)
 
 
 def admin_store(db_url: str) -> Store:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     bootstrap_admin(store, ADMIN)
     return store
 

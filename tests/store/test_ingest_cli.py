@@ -37,7 +37,7 @@ def test_ingest_then_status_json(db_url: str, master_key: bytes, tmp_path: Path)
     assert view["leak_messages"] > 0
     assert view["findings"] > view["messages"]
     assert view["cases_total"] == view["notices_total"] == 0
-    assert view["audit_events"] == 1 + 3  # bootstrap admin, then one event per batch
+    assert view["audit_events"] == 2 + 3  # key bound, bootstrap admin, one event per batch
     assert view["users"] == 1
     assert view["schema_revision"]
     assert view["backend"].split(":")[0] in ("sqlite", "postgresql+psycopg")

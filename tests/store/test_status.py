@@ -39,6 +39,6 @@ def test_cases_and_notices_open_and_total(db_url: str) -> None:
     assert (view.cases_open, view.cases_total) == (2, 4)
     assert (view.notices_open, view.notices_total) == (2, 4)
     assert (view.channels, view.messages, view.findings, view.users) == (0, 0, 0, 1)
-    assert view.audit_events == 1
+    assert view.audit_events == 2  # key_bound, user_added
     assert view.schema_revision
     store.close()

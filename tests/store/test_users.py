@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from ingest_support import KEYS
 
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.db import open_store
@@ -16,17 +17,17 @@ from leakwatch.workflow.users import add_user, bootstrap_admin, list_users
 
 
 def test_first_user_becomes_admin_once(db_url: str) -> None:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     assert bootstrap_admin(store, "root")
     assert not bootstrap_admin(store, "someone-else")
     assert [(u.name, u.role) for u in list_users(store, "root")] == [("root", "admin")]
     with store.session() as s:
-        assert verify(s).events == 1
+        assert verify(s).events == 2  # key_bound, user_added
     store.close()
 
 
 def test_admin_adds_users_others_may_not(db_url: str) -> None:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     bootstrap_admin(store, "root")
     add_user(store, "root", "rita", "reviewer")
     with pytest.raises(PermissionDenied, match="role reviewer may not manage users"):
@@ -62,7 +63,7 @@ def test_cli_user_and_audit_verify(db_url: str, master_key: bytes) -> None:
     ]
     ok = _cli("audit", "verify", "--as", "aud", "--format", "json", env=env)
     assert ok.returncode == 0, ok.stderr
-    assert json.loads(ok.stdout)["events"] == 3
+    assert json.loads(ok.stdout)["events"] == 4  # key_bound and three user_added
     refused = _cli("audit", "verify", "--as", "ana", env=env)
     assert refused.returncode == 5
     assert refused.stderr.strip() == "leakwatch: error: role analyst may not verify audit"

@@ -20,7 +20,9 @@ from wf_seed import KEYS, USERS, World, secrets, world
 
 from leakwatch.errors import PermissionDenied
 from leakwatch.report.transparency import transparency_report
+from leakwatch.store.crypto import KeyRing
 from leakwatch.store.models import utcnow
+from leakwatch.store.rotate import rotate_key
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.cases import list_cases, open_channel_cases, queue, show_case
 from leakwatch.workflow.channels import channel_scores
@@ -98,6 +100,7 @@ CALLS: dict[Operation, Callable[[World, str, Path], Any]] = {
         add_user(w.store, a, "new", "analyst"),
         list_users(w.store, a),
     ),
+    Operation.ROTATE_KEY: lambda w, a, t: rotate_key(w.store, a, KeyRing.from_master(b"\x09" * 32)),
 }
 
 

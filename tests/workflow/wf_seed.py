@@ -86,7 +86,7 @@ def _message(
 
 @contextmanager
 def world(db_url: str) -> Iterator[World]:
-    store = open_store(db_url)
+    store = open_store(db_url, keys=KEYS)
     texts: list[str] = []
     with store.session() as s:
         s.add_all(User(name=n, role=r) for n, r in USERS.items())

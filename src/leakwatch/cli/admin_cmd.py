@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from leakwatch.cli.store_opts import add_store_options, open_for
 from leakwatch.errors import LeakwatchError
+from leakwatch.workflow.anchor import export_anchor, read_anchor
 from leakwatch.workflow.audit import EventType
 from leakwatch.workflow.roles import Role
 from leakwatch.workflow.service_audit import audit_log, verify_audit
@@ -43,15 +45,31 @@ def add_parsers(sub: Any) -> None:
         "verify",
         help="walk the hash chain; exit 1 if any event was edited, deleted or reordered",
     )
-    ver.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    ver.add_argument(
+        "--format", "-f", choices=["text", "json"], default="text", help="output format"
+    )
+    ver.add_argument(
+        "--anchor",
+        type=Path,
+        metavar="FILE",
+        help="also check that the log still contains and extends this anchor (audit anchor)",
+    )
     add_store_options(ver)
     ver.set_defaults(handler=_audit_verify)
+    anc = audit_sub.add_parser(
+        "anchor", help="export the signed chain head, to keep outside the store"
+    )
+    anc.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="anchor file")
+    add_store_options(anc)
+    anc.set_defaults(handler=_audit_anchor)
     log = audit_sub.add_parser("log", help="the newest audit events first")
     log.add_argument("--limit", type=int, default=50, metavar="N", help="events shown (default 50)")
     log.add_argument(
         "--event", choices=[e.value for e in EventType], help="only events of this type"
     )
-    log.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    log.add_argument(
+        "--format", "-f", choices=["text", "json"], default="text", help="output format"
+    )
     add_store_options(log)
     log.set_defaults(handler=_audit_log)
 
@@ -71,8 +89,9 @@ def _user_list(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
+    anchor = read_anchor(args.anchor) if args.anchor else None
     store, actor = open_for(args)
-    report = verify_audit(store, actor)
+    report = verify_audit(store, actor, anchor)
     if args.format == "json":
         json.dump(
             {
@@ -80,14 +99,32 @@ def _audit_verify(args: argparse.Namespace) -> int:
                 "events": report.events,
                 "head": report.head,
                 "problem": report.problem,
+                "unkeyed_legacy_events": report.legacy,
+                "anchor": str(args.anchor) if args.anchor else None,
             },
             sys.stdout,
         )
         print()
     elif report.ok:
-        print(f"audit log intact: {report.events} events, head {report.head}")
+        line = f"audit log intact: {report.events} events, head {report.head}"
+        if report.legacy:
+            line += f"; events 1-{report.legacy} predate the keyed chain (plain SHA-256)"
+        if anchor:
+            line += f"; contains and extends the anchor at event {anchor.seq}"
+        print(line)
     if not report.ok:
         raise AuditBroken(f"audit log broken: {report.problem}")
+    return 0
+
+
+def _audit_anchor(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    anchor = export_anchor(store, actor)
+    try:
+        args.output.write_text(anchor.to_json(), encoding="utf-8")
+    except OSError as exc:
+        raise LeakwatchError(f"cannot write {args.output}: {exc.strerror}") from exc
+    print(f"anchored event {anchor.seq} (head {anchor.hash}) in {args.output}")
     return 0
 
 

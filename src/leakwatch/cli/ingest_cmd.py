@@ -133,8 +133,8 @@ def summary_line(r: IngestReport) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    keys = keyring()
+    store, actor = open_for(args, create_key=True)
+    keys = keyring(store)
     with _progress_bar(Console(stderr=True)) as progress:
         report = ingest(store, keys, actor, args.paths, args.workers, args.batch, progress)
     print(summary_line(report))

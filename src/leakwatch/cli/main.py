@@ -11,7 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from leakwatch import __version__
-from leakwatch.cli import admin_cmd, ingest_cmd, report_cmd, scan_cmd, synth_cmd, workflow_cmd
+from leakwatch.cli import (
+    admin_cmd,
+    ingest_cmd,
+    key_cmd,
+    report_cmd,
+    scan_cmd,
+    synth_cmd,
+    workflow_cmd,
+)
 from leakwatch.errors import LeakwatchError
 
 EPILOG = """\
@@ -43,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     workflow_cmd.add_parsers(sub)
     report_cmd.add_parsers(sub)
     admin_cmd.add_parsers(sub)
+    key_cmd.add_parsers(sub)
     return parser
 
 

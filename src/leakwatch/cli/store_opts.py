@@ -11,8 +11,9 @@ import argparse
 import getpass
 import os
 
-from leakwatch.store.crypto import KeyRing
+from leakwatch.store.crypto import KeyRing, key_source
 from leakwatch.store.db import Store, open_store
+from leakwatch.store.keybind import bind, is_bound
 from leakwatch.workflow.users import bootstrap_admin
 
 ENV_USER = "LEAKWATCH_USER"
@@ -39,14 +40,20 @@ def actor_name(args: argparse.Namespace) -> str:
     return name or getpass.getuser()
 
 
-def open_for(args: argparse.Namespace) -> tuple[Store, str]:
-    """The store named by `--db` (migrated) and the acting user's name (bootstrapped if first)."""
+def open_for(args: argparse.Namespace, *, create_key: bool = False) -> tuple[Store, str]:
+    """The store named by `--db` (migrated, bound to its key) and the acting user's name
+    (bootstrapped if first). Only a command that creates a store passes `create_key`, and even
+    then a missing key file is created only for a store that records no key yet."""
     store = open_store(getattr(args, "db", None))
+    keys = KeyRing.load(create=create_key and not is_bound(store))
+    store = bind(store, keys, key_source())
     actor = actor_name(args)
     bootstrap_admin(store, actor)
     return store, actor
 
 
-def keyring() -> KeyRing:
-    """The store's keys ($LEAKWATCH_KEY, else the key file; see store.crypto)."""
-    return KeyRing.load()
+def keyring(store: Store) -> KeyRing:
+    """The keys `store` was opened with (open_for)."""
+    if store.keys is None:
+        raise AssertionError("store opened without its keys")
+    return store.keys

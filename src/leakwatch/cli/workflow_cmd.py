@@ -343,14 +343,14 @@ def _reveal(args: argparse.Namespace) -> int:
         raise UsageError("give either a MESSAGE number or --finding ID")
     store, actor = open_for(args)
     if args.finding is not None:
-        value = reveal_finding(store, keyring(), actor, args.finding, args.reason)
+        value = reveal_finding(store, keyring(store), actor, args.finding, args.reason)
         print(
             f"{value.channel}/{value.message_id} {value.entity_type} "
             "(this reveal is recorded in the audit log)"
         )
         print(value.value)
         return 0
-    shown = reveal(store, keyring(), actor, args.message_pk, args.reason)
+    shown = reveal(store, keyring(store), actor, args.message_pk, args.reason)
     print(f"{shown.channel}/{shown.message_id} (this reveal is recorded in the audit log)")
     print(shown.text)
     for f in shown.findings:

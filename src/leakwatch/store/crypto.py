@@ -1,8 +1,10 @@
 """Keys for the store: AES-GCM for message text at rest, a keyed HMAC for finding fingerprints.
 
 One 32-byte master key, from `$LEAKWATCH_KEY` (base64) or a key file (`$LEAKWATCH_KEY_FILE`, else
-`leakwatch.key` next to the default database) created with mode 0600 on first use. Two sub-keys
-are derived from it with HKDF so that the fingerprint key never encrypts and vice versa. The
+`leakwatch.key` next to the default database), created with mode 0600 only by a command that
+creates a store (`create=True`): a command that reads never makes up a key. Four sub-keys are
+derived from it with HKDF under distinct labels (text, fingerprints, audit chain, key check), so
+no sub-key serves two purposes and none reveals another. The
 fingerprint is keyed because phone and ID numbers are too few to hash without a key: anyone could
 hash every Iraqi mobile number in an afternoon.
 """
@@ -46,8 +48,16 @@ def _derive(master: bytes, purpose: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(master)
 
 
-def load_master_key(key_file: Path | None = None) -> bytes:
-    """The master key: environment first, then the key file (created 0600 if missing)."""
+def key_source(key_file: Path | None = None) -> str:
+    """Where the key comes from, for messages: `$LEAKWATCH_KEY` or the key file's path."""
+    if os.environ.get(ENV_KEY):
+        return f"${ENV_KEY}"
+    return str(key_file or Path(os.environ.get(ENV_KEY_FILE) or default_key_file()))
+
+
+def load_master_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
+    """The master key: environment first, then the key file (created 0600 if missing and
+    `create`; otherwise a missing file is an error naming it)."""
     env = os.environ.get(ENV_KEY)
     if env:
         try:
@@ -60,10 +70,16 @@ def load_master_key(key_file: Path | None = None) -> bytes:
     path = key_file or Path(os.environ.get(ENV_KEY_FILE) or default_key_file())
     if path.exists():
         return _read_key_file(path)
-    return _create_key_file(path)
+    if not create:
+        raise StoreError(
+            f"no key: {path} does not exist and ${ENV_KEY} is not set; point "
+            f"${ENV_KEY_FILE} at the store's key (only `leakwatch init` or a first ingest "
+            "creates one)"
+        )
+    return create_key_file(path)
 
 
-def _create_key_file(path: Path) -> bytes:
+def create_key_file(path: Path) -> bytes:
     """Write a new key to a private temporary file, then link it into place: a crash never leaves
     a half-written key, and of two processes creating it at once both end up with the winner's."""
     key = os.urandom(KEY_BYTES)
@@ -112,18 +128,39 @@ def canonical_value(entity_type: EntityType, value: str) -> str:
 
 @dataclass(frozen=True)
 class KeyRing:
-    """Sub-keys for one store. `seal`/`open` bind a text to its row with associated data."""
+    """Sub-keys for one store. `seal`/`open` bind a text to its row with associated data;
+    `audit_key` links the audit chain; `check_key` proves which key a store belongs to."""
 
     text_key: bytes
     fingerprint_key: bytes
+    audit_key: bytes
+    check_key: bytes
 
     @classmethod
     def from_master(cls, master: bytes) -> KeyRing:
-        return cls(_derive(master, b"leakwatch text v1"), _derive(master, b"leakwatch fp v1"))
+        return cls(
+            _derive(master, b"leakwatch text v1"),
+            _derive(master, b"leakwatch fp v1"),
+            _derive(master, b"leakwatch audit v1"),
+            _derive(master, b"leakwatch key check v1"),
+        )
 
     @classmethod
-    def load(cls, key_file: Path | None = None) -> KeyRing:
-        return cls.from_master(load_master_key(key_file))
+    def load(cls, key_file: Path | None = None, *, create: bool = True) -> KeyRing:
+        return cls.from_master(load_master_key(key_file, create=create))
+
+    def key_check(self, context: str) -> str:
+        """The value a store records to recognise this key (never the key, nor a sub-key)."""
+        data = f"leakwatch store key\x00{context}".encode()
+        return hmac.new(self.check_key, data, hashlib.sha256).hexdigest()
+
+    @property
+    def key_id(self) -> str:
+        """A short public name of the key, for messages and anchors."""
+        return self.key_check("id")[:12]
+
+    def audit_mac(self, data: bytes) -> str:
+        return hmac.new(self.audit_key, data, hashlib.sha256).hexdigest()
 
     def fingerprint(self, entity_type: EntityType, value: str) -> str:
         data = f"{entity_type.value}\x00{canonical_value(entity_type, value)}".encode()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, text
@@ -22,12 +22,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from leakwatch.errors import NotFound, StoreError
 
+if TYPE_CHECKING:
+    from leakwatch.store.crypto import KeyRing
+
 Row = TypeVar("Row")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Checked against Alembic's own head by the tests, so a store
 #: already at this revision opens without importing Alembic (half of every command's start-up).
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
+#: Where a session carries the store's keys (`Session.info`), for the audit chain's HMAC.
+KEYS_INFO = "leakwatch.keys"
 ENV_DB = "LEAKWATCH_DB"
 
 
@@ -56,10 +61,12 @@ def resolve_url(db: str | None) -> str:
 
 @dataclass(frozen=True)
 class Store:
-    """An engine and its session factory; `session()` is one transaction."""
+    """An engine and its session factory; `session()` is one transaction. `keys`: the store's
+    verified keys (store.keybind), which every session carries for the audit chain."""
 
     engine: Engine
     factory: sessionmaker[Session]
+    keys: KeyRing | None = None
 
     @property
     def dialect(self) -> str:
@@ -69,6 +76,8 @@ class Store:
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
         with self.factory.begin() as session:
+            if self.keys is not None:
+                session.info[KEYS_INFO] = self.keys
             yield session
 
     def close(self) -> None:
@@ -120,8 +129,12 @@ def alembic_config(engine: Engine) -> Any:
     return cfg
 
 
-def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
-    """Open (and by default migrate) the store at `db` (see `resolve_url`)."""
+def open_store(
+    db: str | None = None, *, migrate: bool = True, keys: KeyRing | None = None, source: str = "key"
+) -> Store:
+    """Open (and by default migrate) the store at `db` (see `resolve_url`); with `keys`, check
+    they are the store's (recording them on first use) and carry them (store.keybind). `source`
+    names where the keys came from, for the one-line refusal of a wrong key."""
     url = resolve_url(db)
     try:
         parsed = make_url(url)
@@ -141,7 +154,11 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     store = Store(engine, sessionmaker(engine, expire_on_commit=False))
     if migrate:
         upgrade(store)
-    return store
+    if keys is None:
+        return store
+    from leakwatch.store.keybind import bind
+
+    return bind(store, keys, source)
 
 
 def current_revision(store: Store) -> str | None:

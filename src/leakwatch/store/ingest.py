@@ -27,6 +27,7 @@ from leakwatch.sources.message import Message
 from leakwatch.store.batch import CHANNELS, MESSAGES, BatchResult, write_batch
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store
+from leakwatch.store.keybind import bind
 from leakwatch.store.message_rows import PendingMessage, channel_key, pending
 from leakwatch.workflow.roles import Operation, authorize
 
@@ -133,11 +134,14 @@ def ingest(
     batch: int = DEFAULT_BATCH,
     progress: ProgressFn | None = None,
 ) -> IngestReport:
-    """Scan `paths` and store every message not stored yet (analyst, admin)."""
+    """Scan `paths` and store every message not stored yet (analyst, admin). `keys` must be the
+    store's (store.keybind refuses another key before anything is read)."""
     if workers < 1:
         raise UsageError("--workers must be at least 1")
     if batch < 1:
         raise UsageError("--batch must be at least 1")
+    if store.keys != keys:
+        store = bind(store, keys)
     with store.session() as s:
         authorize(s, actor, Operation.INGEST)
     feed = Feed(open_sources(paths))

@@ -298,6 +298,18 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+    #: HMAC of (seq, hash) under the audit key: the previous head's MAC is nowhere in the store.
+    mac: Mapped[str | None] = mapped_column(String(64))
+
+
+class StoreMeta(Base):
+    """Store-wide facts: `key_check` (which key the store belongs to, store.keybind) and
+    `audit_legacy` (events written before the chain was keyed)."""
+
+    __tablename__ = "store_meta"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 Index("ix_findings_type_fp", FindingRow.entity_type, FindingRow.fingerprint)

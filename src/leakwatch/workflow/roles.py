@@ -45,6 +45,7 @@ class Operation(StrEnum):
     PURGE = "purge"
     REPORT = "report"
     MANAGE_USERS = "manage_users"
+    ROTATE_KEY = "rotate_key"
 
 
 _O = Operation

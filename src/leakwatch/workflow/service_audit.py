@@ -5,6 +5,7 @@ Both are reads: neither writes an event.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,7 @@ from sqlalchemy import select
 
 from leakwatch.store.db import Store
 from leakwatch.store.models import AuditEvent
+from leakwatch.workflow.anchor import Anchor, check_anchor
 from leakwatch.workflow.audit import VerifyReport, verify
 from leakwatch.workflow.roles import Operation, authorize
 
@@ -28,11 +30,16 @@ class AuditEventView:
     hash: str
 
 
-def verify_audit(store: Store, actor: str) -> VerifyReport:
-    """Verify the whole chain (auditor, admin)."""
+def verify_audit(store: Store, actor: str, anchor: Anchor | None = None) -> VerifyReport:
+    """Verify the whole chain (auditor, admin), and that it contains and extends `anchor`."""
     with store.session() as s:
         authorize(s, actor, Operation.VERIFY_AUDIT)
-        return verify(s)
+        report = verify(s)
+        if report.ok and anchor is not None:
+            problem = check_anchor(s, anchor)
+            if problem:
+                return dataclasses.replace(report, ok=False, problem=problem)
+        return report
 
 
 def audit_log(

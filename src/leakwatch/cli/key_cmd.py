@@ -1,0 +1,68 @@
+"""`leakwatch init` and `leakwatch key rotate`: the only commands that create a key.
+
+Every other store command needs the store's existing key and refuses another one (store.keybind).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from leakwatch.cli.store_opts import add_store_options, keyring, open_for
+from leakwatch.errors import UsageError
+from leakwatch.store.crypto import ENV_KEY, ENV_KEY_FILE, KeyRing, create_key_file, key_source
+from leakwatch.store.rotate import rotate_key
+
+
+def add_parsers(sub: Any) -> None:
+    init = sub.add_parser("init", help="create a store and its key (a first ingest does the same)")
+    add_store_options(init)
+    init.set_defaults(handler=_init)
+    key = sub.add_parser("key", help="the store's key (admin)")
+    key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    rot = key_sub.add_parser(
+        "rotate",
+        help="re-encrypt every stored text, re-derive fingerprints and re-link the audit chain "
+        "under a new key, in one transaction",
+    )
+    rot.add_argument(
+        "--new-key-file",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="where to create the new key (mode 0600; must not exist yet)",
+    )
+    add_store_options(rot)
+    rot.set_defaults(handler=_rotate)
+
+
+def _init(args: argparse.Namespace) -> int:
+    store, actor = open_for(args, create_key=True)
+    keys = keyring(store)
+    print(f"store ready under key {keys.key_id} ({key_source()}); admin: {actor}")
+    return 0
+
+
+def _rotate(args: argparse.Namespace) -> int:
+    path: Path = args.new_key_file
+    if path.exists():
+        raise UsageError(f"--new-key-file {path} exists; name a new file")
+    store, actor = open_for(args)
+    new = KeyRing.from_master(create_key_file(path))
+    try:
+        report = rotate_key(store, actor, new)
+    except BaseException:
+        path.unlink(missing_ok=True)  # nothing was committed: the new key protects nothing
+        raise
+    print(
+        f"rotated key {report.old_key_id} -> {report.new_key_id}: {report.texts:,} texts "
+        f"re-encrypted, {report.fingerprints:,} fingerprints re-derived "
+        f"({report.fingerprints_unmatched:,} of purged messages without a live twin), "
+        f"{report.audit_events:,} audit events re-linked"
+    )
+    print(
+        f"from now on use the new key: export {ENV_KEY_FILE}={path} (and unset {ENV_KEY}), "
+        "then export a fresh audit anchor; older anchors no longer match"
+    )
+    return 0
