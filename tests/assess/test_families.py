@@ -206,3 +206,57 @@ def test_private_number_and_email_are_someone_elses(
 
 def test_my_private_number_stays_clear() -> None:
     _clear("For lessons call my private number 07701234567")
+
+
+# --- f. contacts published by their owner, and an authority's own notices -----------------------
+OWNER_PUBLISHED = [
+    # an owner's own lost-ID notice
+    "ضاعت هويتي باسمي علي حسين كاظم الرجاء الاتصال بي على الرقم 07701234567",
+    "فقدت هوية الاحوال المدنية باسم زينب عبد الامير جاسم، من يجدها يتصل على 07811234567",
+    "I lost my ID card in the name of Ahmed Kareem Hassan, please call me on 07701234567",
+    "ناسنامەکەم ون بووە بە ناوی ئاسۆ کەریم مەحمود تکایە پەیوەندیم پێوە بکەن 07501234567",
+    # a pet for sale: its name is no person's
+    "قطة شيرازية اسمها لولو عمرها سنة مطعمة بالكامل 07701234567",
+    "Persian kitten, her name is Bella, 2 months old, 07701234567",
+    "پشیلەی فارسی ناوی مینا تەمەنی ساڵێکە 07501234567",
+    # a tradesman signing with a kunya
+    "أبو حسين للكهربائيات 07701234567",
+    "ابو علي للتبريد والتكييف - تصليح جميع انواع المبردات 07801234567",
+    "Abu Hussein Electric - all repairs 07701234567",
+    "ئەبو ئاراس بۆ کارەبا 07501234567",
+    # an official wanted notice with its tip line, a ministry's list of top students
+    "وزارة الداخلية تعلن عن مطلوب المدعو حيدر كريم عباس للابلاغ الاتصال 07901234567",
+    "Ministry of Interior wanted notice: Omar Khalid Ibrahim. Tip line 07701234567",
+    "وەزارەتی ناوخۆ: داواکراو ئاسۆ کەریم مەحمود، بۆ ئاگادارکردنەوە 07501234567",
+    "وزارة التربية تعلن أسماء الطلبة الأوائل: علي حسين كاظم 99.5 - بغداد الكرخ الاولى، "
+    "زينب عبد الامير 99.2 - البصرة",
+    "Ministry of Education announces the top students: Ahmed Kareem Hassan 99.1, "
+    "Sara Ali Mahmood 98.7",
+    "وەزارەتی پەروەردە ناوی خوێندکارانی یەکەم: ئاسۆ کەریم مەحمود 99، ژیان محەمەد ئەحمەد 98",
+]
+EXPOSED_DESPITE_OWNER_WORDS = [
+    # "lost" in a post that exposes someone else
+    ("ضاعت فلوسي بسبب النصاب علي حسين كاظم رقمه 07701234567", Severity.HIGH, "identity_bundle"),
+    # a pet word used as an insult, with the target's number
+    ("هذا الكلب رقمه 07701234567 اتصلوا بيه", Severity.LOW, "identifier_framed"),
+    # an insult that names an animal, and a scandal that mentions a ministry and "wanted"
+    ("هذا الكلب اسمه علي وبيته في حي الجهاد قرب جامع الرحمن انشروا", Severity.HIGH,
+     "identity_bundle"),
+    ("فضيحة في وزارة الصحة: الموظف المطلوب علي حسين كاظم يسكن في حي الجهاد قرب جامع الرحمن",
+     Severity.HIGH, "identity_bundle"),
+    ("Ministry of Health scandal: wanted employee Omar Khalid Ibrahim, his number 07701234567",
+     Severity.HIGH, "identity_bundle"),
+    # a kunya that is a person, not a trade sign
+    ("المدعو أبو حسين يسكن في حي الجهاد قرب جامع الرحمن رقمه 07701234567",
+     Severity.HIGH, "identity_bundle"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", OWNER_PUBLISHED)
+def test_owner_published_contacts_are_clear(text: str) -> None:
+    _clear(text)
+
+
+@pytest.mark.parametrize(("text", "severity", "reason"), EXPOSED_DESPITE_OWNER_WORDS)
+def test_exposure_wins_over_owner_words(text: str, severity: Severity, reason: str) -> None:
+    _leak(text, severity, reason)

@@ -128,6 +128,9 @@ SELF = CueSet("self", words("self"))
 LIST = CueSet("list", words("list"))
 PRIVATE = CueSet("private", words("private"))
 RECORDS = CueSet("records", words("records"))
+LOST = CueSet("lost", words("lost"))
+PET = CueSet("pet", words("pet"))
+OFFICIAL = CueSet("official", words("official"))
 
 # --- cues near a finding ----------------------------------------------------------------------
 THIRD_PARTY = CueSet("third_party", words("third_party"))
@@ -137,6 +140,9 @@ MOTHER = CueSet("mother", words("mother"))
 WORKPLACE = CueSet("workplace", words("workplace"))
 RESIDENCE = CueSet("residence", words("residence") + lexicon_kind("address_context", "cue"))
 PROFESSIONAL = CueSet("professional", words("professional"))
+PET_NAME = CueSet("pet_name", words("pet_name"))
+TRADE = CueSet("trade", words("trade"))
+AUTHORITY = CueSet("authority", words("authority"))
 
 MESSAGE_CONTEXTS = (
     AD,
@@ -151,6 +157,9 @@ MESSAGE_CONTEXTS = (
     THIRD_PARTY,
     PRIVATE,
     RECORDS,
+    LOST,
+    PET,
+    OFFICIAL,
 )
 
 

@@ -17,6 +17,9 @@ from leakwatch.assess.persons import PersonRecord, Spans, cue_after, cue_before
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
 
+# Normalized first words of a kunya ("أبو حسين", "Abu Ali", "ئەبو ئاراس").
+_KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئهبو", "ئهبوو", "دايكي"})
+_WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
 )
@@ -39,6 +42,37 @@ def framed_by_cue(spans: Spans, finding: Finding) -> bool:
     return cue_before(spans, finding.start, cues.THIRD_PARTY, 40) or cue_after(
         spans, finding.end, cues.THIRD_PARTY, 30
     )
+
+
+def pet_name(spans: Spans, person: Finding) -> bool:
+    """f. In a pet post, a one-word "name" after "اسمها" / "her name is" / "ناوی" is the pet's."""
+    return " " not in person.text.strip() and cue_before(spans, person.start, cues.PET_NAME, 14)
+
+
+def trade_kunya(spans: Spans, person: Finding) -> bool:
+    """f. A kunya used as a trade sign ("أبو حسين للكهربائيات", "Abu Ali Electric", "ئەبو ئاراس
+    بۆ کارەبا"): the tradesman's own contact, not an exposed person."""
+    words = spans.of(person.start, person.end).split()
+    if len(words) != 2 or words[0] not in _KUNYA:
+        return False
+    after = spans.of(person.end, person.end + 24).lstrip(" -–:،,")
+    return after.startswith("لل") or cue_after(spans, person.end, cues.TRADE, 24)
+
+
+def official_notice(spans: Spans, hit: frozenset[str]) -> bool:
+    """f. An authority's own notice about named people: a wanted notice with its tip line, a
+    ministry's list of top students. The authority speaks first (within the opening words),
+    and nothing in the post exposes or frames anyone: the only exposure word allowed is the
+    notice's own "مطلوب القبض"."""
+    if "official" not in hit or "third_party" in hit or "private" in hit:
+        return False
+    if not spans.positions(cues.AUTHORITY, 0, 60):
+        return False
+    if "exposure" not in hit:
+        return True
+    end = len(spans.text)
+    window = spans.of(0, end)
+    return all(window[a:b].startswith(_WANTED) for a, b in spans.positions(cues.EXPOSURE, 0, end))
 
 
 def home_address(spans: Spans, address: Finding) -> bool:

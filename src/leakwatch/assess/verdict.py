@@ -84,7 +84,10 @@ class Context:
         "exposure",
         "hotline",
         "listing",
+        "lost",
         "obituary",
+        "official",
+        "pet",
         "private",
         "professional",
         "public_notice",
@@ -111,6 +114,9 @@ class Context:
         professional: bool = False,
         records: bool = False,
         private: bool = False,
+        lost: bool = False,
+        pet: bool = False,
+        official: bool = False,
     ) -> None:
         self.ad: Final = ad
         self.hotline: Final = hotline
@@ -127,10 +133,14 @@ class Context:
         self.professional: Final = professional
         self.records: Final = records  # customer / delivery rows (family c)
         self.private: Final = private  # "private number": someone else's contact (family d)
+        self.lost: Final = lost  # a lost-ID notice: the owner's own contact (family f)
+        self.pet: Final = pet  # a pet post: "اسمها لولو" names the pet (family f)
+        self.official: Final = official  # an authority's own notice about people (family f)
 
     @classmethod
-    def of(cls, norm: str, professional: bool = False) -> Context:
+    def of(cls, norm: str, professional: bool = False, spans: Spans | None = None) -> Context:
         hit = cues.MESSAGE_CUES.present(norm)
+        official = spans is not None and families.official_notice(spans, hit)
         return cls(
             ad="ad" in hit,
             hotline="hotline" in hit,
@@ -147,12 +157,15 @@ class Context:
             professional=professional,
             records="records" in hit,
             private="private" in hit,
+            lost="lost" in hit,
+            pet="pet" in hit and not ("exposure" in hit or "third_party" in hit),
+            official=official,
         )
 
     @property
     def owner_contact(self) -> bool:
-        """Contacts published by their owner: an ad, a hotline, "call me"."""
-        owner = self.ad or self.hotline or self.self_contact or self.professional
+        """Contacts published by their owner: an ad, a hotline, "call me", a lost-ID notice."""
+        owner = self.ad or self.hotline or self.self_contact or self.professional or self.lost
         return owner and not (self.exposure or self.third_party or self.private)
 
 
@@ -176,15 +189,23 @@ def assess(
         return Assessment(Verdict.CLEAR, None, (), 0.02, (), 0)
     spans = Spans(text, norm, normalized)
     professional = any(
-        f.entity_type is EntityType.PERSON and cue_before(spans, f.start, cues.PROFESSIONAL, 12)
+        f.entity_type is EntityType.PERSON
+        and (cue_before(spans, f.start, cues.PROFESSIONAL, 12) or families.trade_kunya(spans, f))
         for f in findings
     )
-    ctx = Context.of(norm, professional)
+    ctx = Context.of(norm, professional, spans)
     reasons: list[str] = []
     severities: list[Severity] = []
     categories: set[Category] = set()
 
-    records = group_records(text, findings, ctx.election or ctx.sports, spans)
+    people = findings
+    if ctx.pet:
+        people = [
+            f
+            for f in findings
+            if not (f.entity_type is EntityType.PERSON and families.pet_name(spans, f))
+        ]
+    records = group_records(text, people, ctx.election or ctx.sports or ctx.official, spans)
     homes = frozenset(
         (f.start, f.end)
         for f in findings
@@ -235,6 +256,8 @@ def _private_attributes(
     kinds: set[str] = set()
     for attr in record.attributes:
         et = attr.entity_type
+        if ctx.official and et not in _CRITICAL_ATTR:
+            continue  # an authority's own notice: its tip line, the names it publishes
         home = et is EntityType.ADDRESS and (attr.start, attr.end) in homes
         if et in _CONTACT and ctx.owner_contact and not home:
             continue
@@ -248,6 +271,8 @@ def _private_attributes(
             kinds.add("mother")
         if record.workplace:
             kinds.add("workplace")
+    if ctx.official:
+        kinds -= {"family", "mother", "workplace"}
     if (
         record.public
         and not kinds & _PRIVATE_EVEN_IF_PUBLIC
@@ -271,6 +296,8 @@ def _is_bulk(
     """Two or more person records with data, or a list of private people under a list header."""
     if len(exposed) >= 2:
         return True
+    if ctx.official:
+        return False
     if families.customer_rows(text, records, ctx.records):
         return True
     if ctx.election or ctx.sports or (ctx.obituary and not ctx.exposure):
@@ -289,6 +316,8 @@ def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> 
         if f.entity_type not in _FRAMED:
             continue
         if f.entity_type in _CONTACT and families.own_contact(spans, f):
+            continue
+        if ctx.official and f.entity_type in _CONTACT:
             continue
         if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
             (families.framed_by_cue(spans, f) or (ctx.private and f.entity_type in _CONTACT))
