@@ -206,11 +206,13 @@ def assess(
             if not (f.entity_type is EntityType.PERSON and families.pet_name(spans, f))
         ]
     records = group_records(text, people, ctx.election or ctx.sports or ctx.official, spans)
-    homes = frozenset(
-        (f.start, f.end)
-        for f in findings
-        if f.entity_type is EntityType.ADDRESS and families.home_address(spans, f)
-    )
+    homes: frozenset[tuple[int, int]] = frozenset()
+    if ctx.owner_contact:  # only there can a home address be mistaken for a published one
+        homes = frozenset(
+            (f.start, f.end)
+            for f in findings
+            if f.entity_type is EntityType.ADDRESS and families.home_address(spans, f)
+        )
     bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx, homes))]
     exposed = [r for r, _ in bundles]
     severities.extend(_bundle_severity(kinds) for _, kinds in bundles)
@@ -315,7 +317,7 @@ def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> 
     for f in findings:
         if f.entity_type not in _FRAMED:
             continue
-        if f.entity_type in _CONTACT and families.own_contact(spans, f):
+        if f.entity_type in _CONTACT and ctx.self_contact and families.own_contact(spans, f):
             continue
         if ctx.official and f.entity_type in _CONTACT:
             continue
