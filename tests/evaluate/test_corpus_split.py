@@ -67,7 +67,10 @@ def test_lexicon_build_reads_learnable_parts_only(tmp_path: Path) -> None:
 def test_tagger_training_reads_learnable_parts_only() -> None:
     if not (SCRIPTS / "train_ner.py").is_file():
         pytest.skip("scripts/train_ner.py (the name tagger's training) does not exist yet")
-    module = _script("train_ner")
+    try:
+        module = _script("train_ner")
+    except ImportError as exc:  # its CRF library is not installed here
+        pytest.skip(f"scripts/train_ner.py cannot be imported: {exc}")
     if not hasattr(module, "training_sentences"):
         pytest.skip("scripts/train_ner.py has no training_sentences() yet")
     training_sentences: Callable[..., list[object]] = module.training_sentences
