@@ -124,3 +124,114 @@ def test_why_names_rule_not_value() -> None:
     assert "iq mobile" in f.why
     assert "رقمه" in f.why
     assert "4567" not in f.why
+
+
+# Foreign numbers in national format: found when a phone cue or a country word is near
+# (the region comes from the words), never from the digits alone.
+FOREIGN: list[tuple[str, str]] = [
+    # Jordan
+    ("رقمه الأردني 0791234567", "0791234567"),
+    ("Jordan mobile: 079 123 4567", "079 123 4567"),
+    ("ژمارەی مۆبایلی ئوردن 0791234567", "0791234567"),
+    # Turkey
+    ("رقمه التركي 0532 123 45 67", "0532 123 45 67"),
+    ("his Turkish number 0532 123 45 67", "0532 123 45 67"),
+    ("ژمارەکەی لە تورکیا 0532 123 45 67", "0532 123 45 67"),
+    # Saudi Arabia
+    ("جواله في السعودية 0501234567", "0501234567"),
+    ("Saudi mobile 050 123 4567", "050 123 4567"),
+    # Egypt
+    ("موبايل مصري 01012345678", "01012345678"),
+    ("call his Egyptian number 010 1234 5678", "010 1234 5678"),
+    # Germany
+    ("رقمه في ألمانيا 0151 23456789", "0151 23456789"),
+    ("Germany: 0151 23456789", "0151 23456789"),
+    ("ژمارەی تەلەفۆن لە ئەڵمانیا 0151 23456789", "0151 23456789"),
+    # United Kingdom (07700 900123 is an Iraqi-shaped mobile too: found either way)
+    ("UK mobile 07700 900123", "07700 900123"),
+    ("رقمه في بريطانيا 07911 123456", "07911 123456"),
+    # United States
+    ("US phone (313) 555-0142", "313) 555-0142"),
+    ("رقمه الامريكي 313-555-0142", "313-555-0142"),
+    # cue only: the fallback regions (trunk 0 or North American grouping)
+    ("اتصل على 0532 123 45 67", "0532 123 45 67"),
+    ("واتساب 0151 23456789", "0151 23456789"),
+    ("phone 070 123 45 67", "070 123 45 67"),
+    ("call 313.555.0142", "313.555.0142"),
+    # North American grouping is a phone by its shape
+    ("for details 313-555-0142 anytime", "313-555-0142"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FOREIGN)
+def test_foreign_national_numbers(text: str, value: str) -> None:
+    assert found_spans(R, text) == spans(text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0791234567",  # no cue, no country: an order or account number as likely
+        "0532 123 45 67",
+        "01012345678",
+        "0151 23456789",
+        "الرقم 0151 23456789",  # "رقم" names any number, not a phone
+        "account number 0532 123 45 67",
+        "مصرف 0791234567",  # "مصر" inside "مصرف" (bank) is no country
+        "تركيز 0532 123 45 67",  # nor "تركي" inside "تركيز"
+        "his Kuwaiti ID 199012345678",  # a country word does not make any number a phone
+        "313 555 0142",  # North American digits without its dashes, dots or parentheses
+        "phone 12345678",  # a bare 8-digit run needs a country that dials it so
+    ],
+)
+def test_foreign_national_numbers_need_words(text: str) -> None:
+    assert find(R, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("رقمه الأردني 0791234567", "JO"),
+        ("تركي 0532 123 45 67", "TR"),
+        ("UK mobile 07911 123456", "GB"),
+        ("Kuwait 99123456", "KW"),  # no trunk 0, so only with the country named
+        ("قطر 50123456", "QA"),
+    ],
+)
+def test_country_word_names_the_region(text: str, region: str) -> None:
+    (f,) = find(R, text)
+    assert f"({region})" in f.why
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("الأردن 0791234567", 0.7),  # country word only
+        ("واتساب 0791234567", 0.85),  # cue only
+        ("واتساب الأردن 0791234567", 0.9),  # both
+        ("313-555-0142", 0.6),  # North American shape, valid
+        ("call 313-555-0142", 0.85),  # cue only
+    ],
+)
+def test_foreign_scores(text: str, score: float) -> None:
+    (f,) = find(R, text)
+    assert f.score == score
+
+
+@pytest.mark.parametrize(
+    "decorated",
+    [
+        "0️⃣7️⃣7️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣",
+        "0⃣7⃣7⃣0⃣1⃣2⃣3⃣4⃣5⃣6⃣7⃣",  # keycaps without the variation selector
+        "０７７０ １２３ ４５６７",
+        "𝟎𝟕𝟕𝟎 𝟏𝟐𝟑 𝟒𝟓𝟔𝟕",
+        "⓪⑦⑦⓪ ①②③ ④⑤⑥⑦",
+        "⓿❼❼⓿ ❶❷❸ ❹❺❻❼",
+    ],
+)
+@pytest.mark.parametrize("template", ["{}", "رقمه {} للتواصل", "ژمارەکەی {}", "call {} now"])
+def test_decorated_digits_are_one_phone_over_the_original(decorated: str, template: str) -> None:
+    text = template.format(decorated)
+    (f,) = find(R, text)
+    assert f.text == decorated
+    assert (f.start, f.end) == spans(text, decorated)[0]

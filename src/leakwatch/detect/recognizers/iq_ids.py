@@ -12,7 +12,13 @@ from typing import ClassVar
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import NOT_ID_CUES, Cues, all_same, digits_only
+from leakwatch.detect.patterns import (
+    NOT_ID_CUES,
+    Cues,
+    all_same,
+    digits_only,
+    not_identifier_shape,
+)
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
@@ -67,7 +73,7 @@ class NationalIdRecognizer(Recognizer):
         for m in _NATIONAL.finditer(norm):
             start, end = m.span()
             digits = digits_only(m.group())
-            if all_same(digits):
+            if all_same(digits) or not_identifier_shape(norm, start, end) is not None:
                 continue
             typical = digits[0] in "12"
             cue = self._CUE.near(norm, start, end)

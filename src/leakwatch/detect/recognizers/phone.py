@@ -62,6 +62,8 @@ _START = re.compile(r"[+0-9](?<![0-9a-z_+][+0-9])")
 _DIGIT_RUN = re.compile(r"[0-9]+")
 # The tail of an IBAN ("iq98 nbiq 8501 "): digits after it belong to the account, not a phone.
 _IBAN_BEFORE = re.compile(r"[a-z]{2}[0-9]{2}(?:[ \-]?[a-z0-9]{4})*[ \-]?[0-9]{4}[ \-]?$")
+# The same grouping carries on after a candidate: "0532 123 45| 67" is one longer number.
+_CONTINUES = re.compile(r"[ \t\-.]?[0-9]")
 _DATE_LIKE = re.compile(r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}")
 
 # A national-format number: an optional parenthesised area code, then 7-15 digits in groups
@@ -118,12 +120,13 @@ def _nanp(digits: str) -> tuple[bool, bool]:
 
 @lru_cache(maxsize=8192)
 def _valid_national(digits: str, region: str) -> bool:
-    """Whether `digits`, dialled inside `region`, are a valid number of that region."""
+    """Whether `digits`, dialled inside `region`, are a valid number there (of any region that
+    shares its country code: a UK mobile may be registered to Jersey, a +1 number to Canada)."""
     try:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number_for_region(number, region)
+    return phonenumbers.is_valid_number(number)
 
 
 def _bounded(norm: str, start: int, end: int, suffix_ok: re.Pattern[str]) -> bool:
@@ -270,8 +273,10 @@ class PhoneRecognizer(Recognizer):
                 score, why = (0.6, f"intl number ({region})") if valid else (0.4, "possible intl")
             else:
                 continue
-            if self._rejected(norm, start, start + cut):
-                return None
+            if self._rejected(norm, start, start + cut) or (
+                kind == "landline" and cut == len(raw) and _CONTINUES.match(norm, start + cut)
+            ):
+                return None  # (an Iraqi landline cannot be the head of a longer number)
             cue = cue or self._CUE.near(norm, start, start + cut)
             if cue is not None:
                 score, why = score + 0.3, f"{why} + context '{cue}'"

@@ -19,7 +19,12 @@ import ahocorasick
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
-from leakwatch.detect.patterns import ARABIC_LETTERS, Cues
+from leakwatch.detect.patterns import (
+    ARABIC_LETTERS,
+    Cues,
+    not_identifier_shape,
+    number_kind_before,
+)
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
@@ -208,6 +213,15 @@ def _candidate(
     return None
 
 
+def _other_number(norm: str, start: int, end: int) -> bool:
+    """A number that a cue just before it (VIN/chassis, order, serial, postal code) or its own
+    shape (IP, VIN, ZIP+4) says is no plate."""
+    return (
+        number_kind_before(norm, start) is not None
+        or not_identifier_shape(norm, start, end) is not None
+    )
+
+
 class VehiclePlateRecognizer(Recognizer):
     """Iraqi vehicle plates in the shapes people type them.
 
@@ -238,15 +252,15 @@ class VehiclePlateRecognizer(Recognizer):
         covered = 0
         for m in _NUMBER.finditer(norm):
             s, e = m.span()
-            if s < covered:
-                continue
+            if s < covered or (s and "a" <= norm[s - 1] <= "z"):
+                continue  # glued to a Latin letter: a VIN tail, serial or model code
             near = _Neighbours(norm, s, e, has_cue)
             if needs_letter and near.letter_after < 0 and near.letter_before < 0:
                 continue
             if places is None:
                 places = _places(norm)
             cand = _candidate(norm, (s, e), near, places)
-            if cand is None:
+            if cand is None or _other_number(norm, s, e):
                 continue
             cue = self._CUE.near(norm, cand.start, cand.end) if has_cue else None
             judged = self._judge(norm, cand, cue)
