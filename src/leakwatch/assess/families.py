@@ -18,7 +18,8 @@ from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
 
 # Normalized first words of a kunya ("أبو حسين", "Abu Ali", "ئەبو ئاراس").
-_KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئهبو", "ئهبوو", "دايكي"})
+_KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئهبو", "ئهبوو"})
+_KUNYA_INITIALS: Final = frozenset("اأإآٱئAaUu")
 _WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
@@ -52,6 +53,8 @@ def pet_name(spans: Spans, person: Finding) -> bool:
 def trade_kunya(spans: Spans, person: Finding) -> bool:
     """f. A kunya used as a trade sign ("أبو حسين للكهربائيات", "Abu Ali Electric", "ئەبو ئاراس
     بۆ کارەبا"): the tradesman's own contact, not an exposed person."""
+    if person.text[:1] not in _KUNYA_INITIALS:
+        return False  # most names: no normalizing
     words = spans.of(person.start, person.end).split()
     if len(words) != 2 or words[0] not in _KUNYA:
         return False
