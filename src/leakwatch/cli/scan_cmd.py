@@ -17,9 +17,9 @@ from leakwatch.entities import Severity
 from leakwatch.errors import InputError, LeakwatchError, UsageError
 from leakwatch.output.summary import Summary, render_leaks, render_summary
 from leakwatch.output.writers import FORMATS, write_results
-from leakwatch.scan.engine import scan
+from leakwatch.scan.engine import MAX_FINDINGS, MAX_SCAN_CHARS, scan
 from leakwatch.scan.result import ScanResult
-from leakwatch.sources.discover import Feed, open_sources
+from leakwatch.sources.discover import Feed
 
 HELP = "scan Telegram Desktop exports or JSON Lines posts for leaks"
 DESCRIPTION = """\
@@ -30,6 +30,11 @@ every export under it. Large exports are streamed, never loaded whole.
 By default a summary table is printed. With --format jsonl|json|csv one record per message that
 has a finding or a leak verdict is written (to --output or stdout) and the summary goes to stderr.
 Raw values are never written: findings carry a masked preview unless --reveal is given.
+
+A file that cannot be read does not stop the others: every readable input is scanned, a damaged
+export is read past its corrupt regions, and each problem is reported in one line at the end
+(exit status 2). A message longer than 1,000,000 characters or with more than 10,000 findings
+is scanned up to that limit and counted as truncated.
 """
 
 
@@ -97,16 +102,21 @@ def _console(stderr: bool = False) -> Console:
 def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
-    readers = open_sources(args.paths)
-    feed = Feed(readers)
+    feed = Feed.of_paths(args.paths)
+    if not feed.readers:
+        _report_errors(feed.errors)
+        return 2
     err = _console(stderr=True)
     summary = Summary()
+    truncated = 0
     show_progress = err.is_terminal and not args.quiet
 
     def tallied(results: Iterable[ScanResult], progress: Progress | None) -> Iterator[ScanResult]:
         task = progress.add_task("scanning", total=None) if progress else None
+        nonlocal truncated
         for i, r in enumerate(results, 1):
             summary.add(r)
+            truncated += r.truncated
             if progress is not None and task is not None and i % 500 == 0:
                 progress.update(task, completed=i)
             if _selected(r, args):
@@ -146,13 +156,24 @@ def run(args: argparse.Namespace) -> int:
     stats = feed.stats
     if stats.skipped_malformed:
         print(f"leakwatch: skipped {stats.skipped_malformed} malformed message(s)", file=sys.stderr)
-    for line in feed.errors:
-        print(f"leakwatch: error: {line}", file=sys.stderr)
+    if truncated:
+        print(
+            f"leakwatch: warning: {truncated:,} message(s) scanned only in part (limits: "
+            f"{MAX_SCAN_CHARS:,} characters, {MAX_FINDINGS:,} findings per message)",
+            file=sys.stderr,
+        )
     if feed.errors:
+        _report_errors(feed.errors)
         return 2
     if args.fail_on == "leak" and summary.leaks:
         return 1
     return 0
+
+
+def _report_errors(errors: list[str]) -> None:
+    """Every input problem, one line each, after everything readable was scanned."""
+    for line in errors:
+        print(f"leakwatch: error: {line}", file=sys.stderr)
 
 
 __all__ = ["LeakwatchError", "add_parser", "run"]

@@ -4,7 +4,8 @@ One object per line:
 `{"channel": str | int, "id": int, "text": str, "date"?: str, "channel_id"?: int}`.
 `channel_id` is the `channel_id` key when it is an integer, else `channel` when that is an integer,
 else None. Lines that are not such an object are skipped and counted in `stats.skipped_malformed`
-rather than stopping the scan; blank lines are ignored. A file with no lines at all, or with no line
+rather than stopping the scan (a line past `MAX_LINE_BYTES` too, without being held in memory);
+blank lines are ignored. A file with no lines at all, or with no line
 that is a message, is not JSON Lines input and raises `InputError`, after the iteration.
 """
 
@@ -13,13 +14,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Final, TypeGuard
+from typing import BinaryIO, Final, TypeGuard
 
 from leakwatch.errors import InputError
-from leakwatch.sources.message import Message, ReadStats
+from leakwatch.sources.message import Message, ReadStats, clean
+from leakwatch.sources.telegram_desktop import looks_binary
 
 _BOM: Final = "\ufeff"
 _HEAD_BYTES: Final = 8192
+#: Longest line read as a message (a post is a few KB); a longer one is skipped and counted.
+MAX_LINE_BYTES: Final = 16 * 1024 * 1024
 
 
 class JsonlReader:
@@ -35,11 +39,11 @@ class JsonlReader:
         seen_line = False
         try:
             with self.path.open("rb") as lines:
-                if b"\x00" in lines.read(_HEAD_BYTES):
+                if looks_binary(lines.read(_HEAD_BYTES)):
                     raise InputError(f"{self.display}: binary file, not JSON Lines")
                 lines.seek(0)
-                for number, raw in enumerate(lines):
-                    text = _decode(raw, first=number == 0)
+                for number, raw in enumerate(_lines(lines)):
+                    text = _decode(raw, first=number == 0) if raw is not None else None
                     if text is not None and not text.strip():
                         continue
                     seen_line = True
@@ -57,6 +61,17 @@ class JsonlReader:
             raise InputError(f"{self.display}: not JSON Lines (no line is a message object)")
 
 
+def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Each line, or None for one longer than `MAX_LINE_BYTES` (skipped without holding it)."""
+    while line := stream.readline(MAX_LINE_BYTES):
+        if len(line) < MAX_LINE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def _decode(raw: bytes, *, first: bool) -> str | None:
     """One line as text, or None when it is not UTF-8."""
     try:
@@ -70,7 +85,7 @@ def _to_message(line: str, source: str) -> Message | None:
     """One line → a `Message`, or None when it is not a message object of the documented shape."""
     try:
         obj: object = json.loads(line)
-    except ValueError:  # JSONDecodeError, and numbers too large for int()
+    except (ValueError, RecursionError):  # bad JSON, numbers past int(), nesting past the stack
         return None
     if not isinstance(obj, dict):
         return None
@@ -88,10 +103,10 @@ def _to_message(line: str, source: str) -> Message | None:
     return Message(
         source=source,
         channel_id=channel_id,
-        channel=str(channel) if channel is not None else None,
+        channel=clean(str(channel)) if channel is not None else None,
         message_id=message_id,
-        date=date or None,
-        text=text,
+        date=clean(date) if date else None,
+        text=clean(text),
     )
 
 

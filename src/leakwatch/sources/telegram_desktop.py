@@ -338,6 +338,8 @@ def _to_message(obj: object, chat: _Chat, source: str) -> _Outcome:
     if not isinstance(obj, dict):
         return "malformed"
     kind = obj.get("type")
+    if not isinstance(kind, str):  # `"type": []` must not reach a set lookup (unhashable)
+        return "malformed"
     if kind in _SKIPPED_TYPES:
         return "service"
     message_id = obj.get("id")
@@ -357,7 +359,7 @@ def _to_message(obj: object, chat: _Chat, source: str) -> _Outcome:
     from_id = obj.get("from_id")
     extra: tuple[tuple[str, str], ...] = ()
     if isinstance(from_id, str | int) and not isinstance(from_id, bool):
-        extra = (("from_id", str(from_id)),)
+        extra = (("from_id", clean(str(from_id))),)
     forwarded_from = obj.get("forwarded_from")
     return Message(
         source=source,
@@ -417,4 +419,4 @@ def _date(obj: dict[str, object]) -> str | None:
         else:
             return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
     local = obj.get("date")
-    return local if isinstance(local, str) and local else None
+    return clean(local) if isinstance(local, str) and local else None

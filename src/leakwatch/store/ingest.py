@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from leakwatch.errors import UsageError
 from leakwatch.scan.engine import scan
-from leakwatch.sources.discover import Feed, open_sources
+from leakwatch.sources.discover import Feed
 from leakwatch.sources.message import Message
 from leakwatch.store.batch import CHANNELS, MESSAGES, BatchResult, write_batch
 from leakwatch.store.crypto import KeyRing
@@ -144,7 +144,7 @@ def ingest(
         store = bind(store, keys)
     with store.session() as s:
         authorize(s, actor, Operation.INGEST)
-    feed = Feed(open_sources(paths))
+    feed = Feed.of_paths(paths)  # a bad path is reported at the end; the others are stored
     tally = _Tally()
     unseen = _Unseen(store, tally, progress)
     in_flight: deque[Message] = deque()
