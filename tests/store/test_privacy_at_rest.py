@@ -113,3 +113,31 @@ def test_logs_carry_nothing_raw(
     assert "0771*****46" in logged  # ... with its parameters (a masked preview is fine)
     for raw in RAW:
         assert raw not in logged
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_sqlite_store_files_are_0600_in_a_0700_folder(master_key: bytes, tmp_path: Path) -> None:
+    """Issue 8.11: the SQLite file was created 0644, so other local users read fingerprints,
+    previews, titles and the audit log. Now the file, its -wal and -shm are 0600 and a folder
+    leakwatch creates is 0700."""
+    db = tmp_path / "new" / "folder" / "lw.db"
+    store = admin_store(str(db))
+    export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 11))
+    ingest(store, KeyRing.from_master(master_key), ADMIN, [str(export)])
+    files = [p for p in db.parent.iterdir() if p.name.startswith("lw.db")]
+    assert {p.name for p in files} >= {"lw.db", "lw.db-wal", "lw.db-shm"}
+    assert {p.name: _mode(p) for p in files} == dict.fromkeys((p.name for p in files), 0o600)
+    assert _mode(db.parent) == _mode(db.parent.parent) == 0o700
+    store.close()
+
+
+def test_an_existing_world_readable_store_is_tightened(tmp_path: Path) -> None:
+    db = tmp_path / "lw.db"
+    admin_store(str(db)).close()
+    for p in tmp_path.glob("lw.db*"):
+        p.chmod(0o644)
+    admin_store(str(db)).close()
+    assert all(_mode(p) == 0o600 for p in tmp_path.glob("lw.db*"))

@@ -262,11 +262,11 @@ def test_purge_waits_for_an_open_appeal(w: World) -> None:
     d = decide(w.store, "rev", _case(w), "remove", "identity_bundle")
     appeal = file_appeal(w.store, "ana", d.id, "owner", "grounds")
     later = utcnow() + timedelta(days=100)
-    assert purge(w.store, "ada", timedelta(days=90), now=later).messages == 0
+    assert purge(w.store, "ada", timedelta(days=90), now=later).in_cases == 0
     assert reveal(w.store, KEYS, "rex", w.leaks[0], "reading it for the appeal").text
     decide_appeal(w.store, "rex", appeal.id, "upheld", "identity_bundle")
     report = purge(w.store, "ada", timedelta(days=90), now=later)
-    assert (report.messages, report.cases) == (4, 1)
+    assert (report.in_cases, report.cases) == (4, 1)
     audit_ok(w)
 
 

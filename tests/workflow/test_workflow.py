@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
-from wf_seed import KEYS, World, audit_ok, secrets, world
+from wf_seed import KEYS, RAW, World, audit_ok, secrets, world
 
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.models import AuditEvent, Channel, StoredMessage, utcnow
@@ -24,7 +24,7 @@ from leakwatch.workflow.notices import (
     submit_notice,
 )
 from leakwatch.workflow.retention import parse_period, purge
-from leakwatch.workflow.reveal import reveal
+from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import decide
 
 
@@ -198,7 +198,8 @@ def test_reveal_needs_role_and_reason_and_is_audited(w: World) -> None:
     with w.store.session() as s:
         ev = s.scalars(select(AuditEvent).where(AuditEvent.event == "revealed")).one()
         assert ev.actor == "rev"
-        assert ev.payload["reason"] == "checking the match for case 1"
+        assert ev.payload["reason_chars"] == len("checking the match for case 1")
+        assert len(ev.payload["reason_hmac"]) == 32
         assert "0770" not in json.dumps(ev.payload)
     with pytest.raises(NotFound):
         reveal(w.store, KEYS, "rev", 99999, "checking the match for case 1")
@@ -287,24 +288,25 @@ def test_only_restricting_decisions_can_be_appealed(w: World) -> None:
         file_appeal(w.store, "ana", d.id, "owner", "grounds")
 
 
-def test_purge_removes_text_of_old_closed_cases_only(w: World) -> None:
+def test_purge_removes_text_of_old_closed_cases_and_old_uncased_messages(w: World) -> None:
     case_id = _case_for_leaks(w)
     decide(w.store, "rev", case_id, "remove", "identity_bundle")
     later = utcnow() + timedelta(days=100)
     assert purge(w.store, "ada", parse_period("90d"), now=utcnow()).messages == 0
     dry = purge(w.store, "ada", parse_period("90d"), now=later, dry_run=True)
-    assert dry.messages == 4
+    assert (dry.in_cases, dry.uncased) == (4, 3)
     assert reveal(w.store, KEYS, "rev", w.leaks[0], "still there after a dry run").text
     with pytest.raises(PermissionDenied):
         purge(w.store, "rev", parse_period("90d"), now=later)
     report = purge(w.store, "ada", parse_period("90d"), now=later)
-    assert report.messages == 4
+    assert (report.messages, report.in_cases, report.uncased) == (7, 4, 3)
     with pytest.raises(NotFound, match="purged"):
         reveal(w.store, KEYS, "rev", w.leaks[0], "after the retention period")
     case = show_case(w.store, "rev", case_id)
     assert all(m.text_purged for m in case.messages)
     assert all(m.findings for m in case.messages)  # fingerprints and previews are kept
-    assert reveal(w.store, KEYS, "rev", w.news, "not in any closed case").text
+    with pytest.raises(NotFound, match="purged"):  # in no case, but stored over 90 days
+        reveal(w.store, KEYS, "rev", w.news, "never in a case, ingested long ago")
     assert list_cases(w.store, "aud")[0].decisions == ("initial:remove",)
     audit_ok(w)
 
@@ -313,3 +315,38 @@ def test_purge_removes_text_of_old_closed_cases_only(w: World) -> None:
 def test_bad_period(text: str) -> None:
     with pytest.raises(UsageError):
         parse_period(text)
+
+
+def test_purge_reaches_every_stored_text_by_age(w: World) -> None:
+    """Issue 8.11: texts of messages never in a case could never be purged; now every stored text
+    has a retention: uncased messages by ingest time, cased ones when their cases closed."""
+    case_id = _case_for_leaks(w)  # leaves the case open
+    soon = utcnow() + timedelta(days=10)
+    assert purge(w.store, "ada", parse_period("90d"), now=soon).messages == 0
+    later = utcnow() + timedelta(days=100)
+    report = purge(w.store, "ada", parse_period("90d"), now=later)
+    assert (report.in_cases, report.uncased) == (0, 3)  # the open case keeps its texts
+    with pytest.raises(NotFound, match="purged"):
+        reveal(w.store, KEYS, "rev", w.clear, "the clear message, never in a case")
+    assert reveal(w.store, KEYS, "rev", w.leaks[0], "still under review in the case").text
+    assert show_case(w.store, "rev", case_id).messages
+    audit_ok(w)
+
+
+def test_reveal_reason_is_not_copied_into_the_audit_log(w: World) -> None:
+    """Issue 8.11: a reason may name the person ("is this Ali Hassan's phone?"); the log keeps its
+    length and a keyed hash only."""
+    reason = f"is this {RAW['person']}'s phone, as in case 1?"
+    reveal(w.store, KEYS, "rev", w.leaks[0], reason)
+    finding = show_case(w.store, "rev", _case_for_leaks(w)).messages[0].findings[0]
+    reveal_finding(w.store, KEYS, "rev", finding.id, reason)
+    with w.store.session() as s:
+        payloads = [
+            json.dumps(e.payload, ensure_ascii=False)
+            for e in s.scalars(select(AuditEvent).where(AuditEvent.event == "revealed"))
+        ]
+    assert len(payloads) == 2
+    for payload in payloads:
+        assert RAW["person"] not in payload
+        assert "phone" not in payload
+        assert f'"reason_chars": {len(reason)}' in payload

@@ -483,7 +483,8 @@ def _purge(args: argparse.Namespace) -> int:
     r = purge(store, actor, parse_period(args.older_than), dry_run=args.dry_run)
     verb = "would purge" if r.dry_run else "purged"
     print(
-        f"{verb} the text of {r.messages} message(s) in cases closed before "
-        f"{r.cutoff:%Y-%m-%d %H:%M} UTC; fingerprints, decisions and audit kept"
+        f"{verb} the text of {r.messages} message(s) stored or in cases closed before "
+        f"{r.cutoff:%Y-%m-%d %H:%M} UTC ({r.in_cases} in {r.cases} closed case(s), {r.uncased} "
+        "never in a case); fingerprints, decisions and audit kept"
     )
     return 0

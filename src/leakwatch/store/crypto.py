@@ -29,6 +29,7 @@ from platformdirs import user_data_dir
 from leakwatch.entities import IDENTIFIERS, EntityType
 from leakwatch.errors import StoreError
 from leakwatch.normalize import normalize_token
+from leakwatch.store.db import make_private_dirs
 
 ENV_KEY = "LEAKWATCH_KEY"
 ENV_KEY_FILE = "LEAKWATCH_KEY_FILE"
@@ -85,7 +86,7 @@ def create_key_file(path: Path) -> bytes:
     key = os.urandom(KEY_BYTES)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(path.parent)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as out:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -46,7 +46,8 @@ def resolve_url(db: str | None) -> str:
     db = db or os.environ.get(ENV_DB)
     if not db:
         path = default_db_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
+        _chmod(path.parent, 0o700)  # leakwatch's own folder: nobody else's business
         return f"sqlite:///{path}"
     if "://" in db:
         if db.startswith("postgresql://"):
@@ -55,8 +56,51 @@ def resolve_url(db: str | None) -> str:
     path = Path(db).expanduser()
     if path.is_dir():
         raise StoreError(f"--db {db} is a directory; give a file path or a database URL")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path.parent)
     return f"sqlite:///{path}"
+
+
+#: A SQLite store's files: the database and what SQLite writes beside it.
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create `folder` and any missing parent 0700 (`Path.mkdir(parents=True)` would give the
+    parents the default mode); existing folders are left as they are."""
+    missing = []
+    for p in (folder, *folder.parents):
+        if p.exists():
+            break
+        missing.append(p)
+    for p in reversed(missing):
+        with suppress(FileExistsError):
+            p.mkdir(mode=0o700)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    """Tighten `path` to `mode` if it is ours and looser; leave anything else alone."""
+    try:
+        st = path.stat()
+        if st.st_uid == os.getuid() and st.st_mode & 0o777 & ~mode:
+            path.chmod(mode)
+    except OSError:
+        pass  # gone, not ours or a read-only file system: SQLite reports what matters
+
+
+def private_sqlite_file(path: Path) -> None:
+    """Create a new SQLite store 0600 before SQLite does (SQLite gives its -wal, -shm and -journal
+    files the database file's mode), with missing folders 0700, and tighten an existing store's
+    files created looser by an older version: they hold fingerprints, masked previews, channel
+    titles and the audit log."""
+    try:
+        make_private_dirs(path.parent)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(f"cannot create database {path}: {exc.strerror}") from exc
+    for suffix in SQLITE_SUFFIXES:
+        _chmod(path.with_name(path.name + suffix), 0o600)
 
 
 @dataclass(frozen=True)
@@ -143,6 +187,8 @@ def open_store(
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": 30}
+        if parsed.database and parsed.database != ":memory:" and "mode=memory" not in url:
+            private_sqlite_file(Path(parsed.database))
     else:
         kwargs["pool_pre_ping"] = True
     try:

@@ -1,9 +1,11 @@
-"""Retention: the raw text of closed cases' messages is purged after a configurable period.
+"""Retention: every stored text is purged after a configurable period.
 
-Only the ciphertext goes; fingerprints, masked findings, verdicts, decisions, statements and the
-audit log stay, so counts, reports, trace and audit verify keep working. A message that is also in
-an active case keeps its text until that case closes too, and one whose case has an open appeal
-keeps it until the appeal is decided (the appeal's reviewer may need to read it).
+A message in no case loses its text once it was ingested longer ago than the period; a message in
+cases loses it once they all closed longer ago than the period. Only the ciphertext goes;
+fingerprints, masked findings, verdicts, decisions, statements and the audit log stay, so counts,
+reports, trace and audit verify keep working. A message that is also in an active case keeps its
+text until that case closes too, and one whose case has an open appeal keeps it until the appeal
+is decided (the appeal's reviewer may need to read it).
 """
 
 from __future__ import annotations
@@ -37,10 +39,15 @@ def parse_period(text: str) -> timedelta:
 
 @dataclass(frozen=True, slots=True)
 class PurgeReport:
+    """Texts purged (`messages`): `in_cases` of them from `cases` closed cases, `uncased` from
+    messages never in a case."""
+
     messages: int
     cases: int
     cutoff: datetime
     dry_run: bool
+    in_cases: int = 0
+    uncased: int = 0
 
 
 def purge(
@@ -50,7 +57,8 @@ def purge(
     now: datetime | None = None,
     dry_run: bool = False,
 ) -> PurgeReport:
-    """Delete the text of messages whose cases all closed before `now - older_than` (admin)."""
+    """Delete the text of messages whose cases all closed before `now - older_than`, and of
+    messages in no case ingested before it (admin)."""
     cutoff = (now or utcnow()) - older_than
     with store.session() as s:
         who = authorize(s, actor, Operation.PURGE)
@@ -86,7 +94,18 @@ def purge(
                 ~appealed,
             )
         ).all()
-        targets = sorted({pk for pk, _ in rows})
+        cm4 = aliased(CaseMessage)
+        uncased = set(
+            s.scalars(
+                select(StoredMessage.id).where(
+                    StoredMessage.text_cipher.is_not(None),
+                    StoredMessage.ingested_at < cutoff,
+                    ~exists().where(cm4.message_pk == StoredMessage.id),
+                )
+            )
+        )
+        in_cases = {pk for pk, _ in rows}
+        targets = sorted(in_cases | uncased)
         cases = len({case_id for _, case_id in rows})
         if not dry_run and targets:
             at = utcnow()
@@ -104,7 +123,9 @@ def purge(
                 {
                     "messages": len(targets),
                     "cases": cases,
+                    "in_cases": len(in_cases),
+                    "uncased": len(uncased),
                     "older_than_hours": older_than.total_seconds() / 3600,
                 },
             )
-        return PurgeReport(len(targets), cases, cutoff, dry_run)
+        return PurgeReport(len(targets), cases, cutoff, dry_run, len(in_cases), len(uncased))

@@ -1,7 +1,9 @@
 """Revealing raw text (a message or one finding's value): a role that may, a reason, audited.
 
 The store only holds the text encrypted; this is the one place it is decrypted for a person.
-The audit event records who, which message and why, never the text.
+The audit event records who and which message, never the text, and not the reason verbatim
+either (free text may name the very person): its length and a keyed hash under the audit key,
+so a reason stated later can be checked against the log by someone holding the key.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from leakwatch.errors import NotFound, UsageError
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import FindingRow, StoredMessage
-from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.audit import EventType, record, session_keys
 from leakwatch.workflow.roles import Actor, Operation, authorize
 
 MIN_REASON = 10
@@ -48,6 +50,12 @@ def _allowed(session: Session, actor: str, reason: str) -> tuple[Actor, str]:
     return who, reason
 
 
+def reason_fields(session: Session, reason: str) -> dict[str, str | int]:
+    """What the audit log keeps of a reveal reason: its length and a keyed hash, not the text."""
+    digest = session_keys(session).audit_mac(f"leakwatch reveal reason\x00{reason}".encode())
+    return {"reason_chars": len(reason), "reason_hmac": digest[:32]}
+
+
 def reveal(store: Store, keys: KeyRing, actor: str, message_pk: int, reason: str) -> Revealed:
     """Decrypt one stored message for a reviewer or admin who says why (audited)."""
     with store.session() as s:
@@ -59,7 +67,7 @@ def reveal(store: Store, keys: KeyRing, actor: str, message_pk: int, reason: str
             who.name,
             EventType.REVEALED,
             f"message:{msg.id}",
-            {"channel": msg.channel.key, "message_id": msg.message_id, "reason": reason},
+            {"channel": msg.channel.key, "message_id": msg.message_id} | reason_fields(s, reason),
         )
         return Revealed(
             msg.id,
@@ -103,8 +111,8 @@ def reveal_finding(
                 "channel": msg.channel.key,
                 "message_id": msg.message_id,
                 "entity_type": finding.entity_type,
-                "reason": reason,
-            },
+            }
+            | reason_fields(s, reason),
         )
         return RevealedValue(
             finding.id, msg.id, msg.channel.key, msg.message_id, finding.entity_type, value
