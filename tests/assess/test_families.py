@@ -51,6 +51,15 @@ ONE_LINE_LETTERHEADS = [
     ("حکومەتی هەرێمی کوردستان - وەزارەتی ناوخۆ - ژمارە: 5521 - نهێنی", Severity.CRITICAL),
     ("حکومەتی هەرێمی کوردستان - وەزارەتی پەروەردە - ژمارە: 88 - بەروار: 2024/1/9", Severity.HIGH),
 ]
+# a letter whose body says "until further notice" is no public notice
+LETTERS_UNTIL_FURTHER_NOTICE = [
+    "Republic of Iraq\nMinistry of Finance\nNo.: 24699\nDate: 6/3/2021\n\nTo: all units\n"
+    "All regular leave is suspended until further notice.",
+    "حکومەتی هەرێمی کوردستان\nوەزارەتی پێشمەرگە\nژمارە/ 10544/2\n\nبۆ/ نووسینگەی وەزیر\n"
+    "مۆڵەتی ئاسایی هەموو فەرمانبەران ڕادەگیرێت تا ئاگاداری دووەم.",
+    "جمهورية العراق\nوزارة الداخلية\nالعدد: 4521\nالتاريخ: 2023/7/14\n\nالى/ كافة التشكيلات\n"
+    "توقف الاجازات الاعتيادية حتى اشعار اخر",
+]
 NOT_LETTERHEADS = [
     "اجتماع في وزارة الداخلية - العدد الجديد من المجلة - التاريخ: 2024",
     "وزارة الداخلية - بيان - القبض على عصابة سرقة في بغداد - التفاصيل",
@@ -64,6 +73,11 @@ def test_one_line_letterhead_is_a_state_document(text: str, severity: Severity) 
     _leak(text, severity, "state_document")
     _, found = _assess(text)
     assert [t for t, _ in found if t == EntityType.STATE_DOCUMENT.value]
+
+
+@pytest.mark.parametrize("text", LETTERS_UNTIL_FURTHER_NOTICE)
+def test_until_further_notice_is_no_public_notice(text: str) -> None:
+    _leak(text, Severity.HIGH, "state_document")
 
 
 @pytest.mark.parametrize("text", NOT_LETTERHEADS)

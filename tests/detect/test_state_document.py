@@ -133,6 +133,19 @@ def test_state_document_spans(text: str, values: list[str]) -> None:
         ("محدود", "classification"),
         ("العدد 123 التاريخ 2023/1/1\nاعلان للعموم", "ref,date,public"),
         ("جمهورية العراق\nوزارة التربية\nتعلن المديرية عن موعد الامتحانات", "letterhead,public"),
+        # "until further notice" in the body is no public notice
+        (
+            ENGLISH + "\n\nTo: all units\nAll leave is suspended until further notice.",
+            "letterhead,ref,date,classification",
+        ),
+        (
+            KRG + "\n\nبۆ/ نووسینگەی وەزیر\nمۆڵەت ڕادەگیرێت تا ئاگاداری دووەم.",
+            "letterhead,ref,date,classification",
+        ),
+        (
+            LETTERHEAD + "\n\nالى/ كافة التشكيلات\nتوقف الاجازات حتى اشعار اخر",
+            "letterhead,ref,date",
+        ),
     ],
 )
 def test_why_lists_marker_kinds(text: str, why: str) -> None:

@@ -45,6 +45,7 @@ EXTRA = "extra"  # "عاجل", "urgent": part of a marking line, never a marker 
 REF = "ref"
 DATE = "date"
 PUBLIC = "public"
+PROSE = "prose"  # body text that holds a cue word: "until further notice" is no public notice
 
 CLASSIFICATIONS = (
     "سري",
@@ -119,6 +120,17 @@ PUBLIC_CUES = (
     "ئاگاداری",
     "ئاگادارکردنەوە",
 )
+# Longer than the cue inside them and starting before it, so they win the match.
+PROSE_PHRASES = (
+    "until further notice",
+    "till further notice",
+    "تا ئاگاداری دووەم",
+    "تا ئاگاداری دواتر",
+    "تا ئاگاداریی دووەم",
+    "لحين صدور اعلان اخر",
+    "لحين اشعار اخر",
+    "حتى اشعار اخر",
+)
 _KIND_ORDER = ("letterhead", "ref", "date", "classification", "public")
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -141,6 +153,7 @@ def _patterns() -> dict[str, Entry]:
         (REF_LABELS, REF),
         (DATE_LABELS, DATE),
         (PUBLIC_CUES, PUBLIC),
+        (PROSE_PHRASES, PROSE),
     ):
         for word in words:
             kinds.setdefault(word_key(word), kind)
@@ -251,7 +264,7 @@ def _marker_line(
     while content < end and not norm[content].isalnum():
         content += 1
     lead = matches[0]
-    if lead.outer != content or lead.value in (PUBLIC, EXTRA):
+    if lead.outer != content or lead.value in (PUBLIC, EXTRA, PROSE):
         return None
     last = end
     while last > content and not norm[last - 1].isalnum():
@@ -333,7 +346,7 @@ def _only_markers(norm: str, start: int, end: int, matches: list[Match[Any]]) ->
         if m.value in (REF, DATE):
             covered.append((m.outer, end))
             break
-        if m.value == PUBLIC:
+        if m.value in (PUBLIC, PROSE):
             return False
         covered.append((m.outer, m.end))
     for w in _WORDS.finditer(norm, start, end):
