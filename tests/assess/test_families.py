@@ -182,11 +182,15 @@ RECORD_LISTS = [
     "Name | National IDs\nAhmed Kareem Hassan | 00123456\nSara Ali Mahmood | 00765432",
     "Name, IDs\nAhmed Kareem Hassan, 1234567\nSara Ali Mahmood, 7654321",
     "ناو | ژمارەی ناسنامەکان\nئاسۆ کەریم مەحمود | 7233144\nژیان محەمەد ئەحمەد | 9288572",
+    # "لیستی" is any list in Sorani, not only an electoral one
+    "لیستی کارمەندان\n1. ئاسۆ کەریم مەحمود 07501234567\n2. ژیان محەمەد ئەحمەد 07511234567",
     # g. birth dates in a table column
     "ت | الاسم | تولد\n1 | نمير فاضل عواد | 2017\n2 | رغد سامي جليل | 2018/4/2",
     "Name, D.O.B\nAhmed Kareem Hassan, 03/11/1992\nSara Ali Mahmood, 1999",
 ]
 NOT_RECORD_LISTS = [
+    # a party's candidates are public figures
+    "کاندیدەکانی لیستی گۆڕان:\n1. ئاسۆ کەریم مەحمود\n2. ژیان محەمەد ئەحمەد\n3. کاروان ئەحمەد",
     # a shop's own branches and its own sales staff
     "فروعنا:\nفرع الكرادة 07701234567\nفرع المنصور 07811234567",
     "للتواصل مع المبيعات:\nالمندوب علي حسين 07701234567\nالمندوب حيدر كريم 07811234567",
