@@ -71,3 +71,7 @@ eval: $(STAMP)  ## every quality figure in one table; in-sample rows marked (doc
 
 clean:
 	rm -rf $(VENV) $(FAST) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache
+
+.PHONY: train-ner
+train-ner: $(STAMP)  ## retrain the shipped PERSON tagger from the learn parts (CPU, ~2 min)
+	$(BIN)/python scripts/train_ner.py

@@ -13,6 +13,7 @@ from typing import IO, Any
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from leakwatch.detect.tagger import NameMode
 from leakwatch.entities import Severity
 from leakwatch.errors import InputError, LeakwatchError, UsageError
 from leakwatch.output.summary import Summary, render_leaks, render_summary
@@ -82,6 +83,14 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="also write raw values (handle the output as personal data)",
     )
+    p.add_argument(
+        "--names",
+        choices=[m.value for m in NameMode],
+        default=NameMode.GATED.value,
+        help="where the trained name tagger runs: gated (default: messages holding a private "
+        "attribute, where a name makes a leak), all (every message: name search, evaluation), "
+        "rules (never: word lists and context rules alone)",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     p.set_defaults(handler=run)
 
@@ -134,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
                     transient=True,
                 )
             )
-        results = tallied(scan(feed, args.workers), progress)
+        results = tallied(scan(feed, args.workers, NameMode(args.names)), progress)
         if args.format == "table":
             for _ in results:
                 pass

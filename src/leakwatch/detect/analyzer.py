@@ -10,6 +10,7 @@ from leakwatch.detect.finding import Finding
 from leakwatch.detect.recognizer import Recognizer
 from leakwatch.detect.rows import infer_row_fields
 from leakwatch.detect.tagger import NameMode
+from leakwatch.detect.tagger.stage import settle_names
 from leakwatch.entities import EntityType
 from leakwatch.sources.message import Hint
 
@@ -49,6 +50,7 @@ class Analyzer:
                 found.extend(recognizer.analyze(doc))
             found.extend(_unclaimed_hints(doc, found))
             found.extend(infer_row_fields(text, doc.norm, found))
+            found = settle_names(doc, found, self.names)
         return doc, resolve_overlaps(found)
 
 

@@ -17,6 +17,7 @@ from itertools import islice
 from leakwatch.assess.verdict import assess
 from leakwatch.detect.analyzer import Analyzer
 from leakwatch.detect.registry import default_recognizers
+from leakwatch.detect.tagger import NameMode
 from leakwatch.scan.result import ScanResult
 from leakwatch.scan.wire import ResultWire, decode, encode
 from leakwatch.sources.message import Message
@@ -47,9 +48,9 @@ def scan_message(analyzer: Analyzer, msg: Message) -> ScanResult:
     return ScanResult.of(msg, findings, assessment, truncated)
 
 
-def _init_worker() -> None:
+def _init_worker(names: NameMode = NameMode.GATED) -> None:
     global _worker_analyzer  # noqa: PLW0603 - one analyzer per worker process, built once
-    _worker_analyzer = Analyzer(default_recognizers())
+    _worker_analyzer = Analyzer(default_recognizers(), names)
 
 
 def _scan_batch(batch: list[Message]) -> list[ResultWire]:
@@ -63,15 +64,19 @@ def _batches(messages: Iterable[Message], size: int) -> Iterator[list[Message]]:
         yield batch
 
 
-def scan(messages: Iterable[Message], workers: int = 1) -> Iterator[ScanResult]:
-    """Scan `messages` in order; `workers` > 1 uses that many processes."""
+def scan(
+    messages: Iterable[Message], workers: int = 1, names: NameMode = NameMode.GATED
+) -> Iterator[ScanResult]:
+    """Scan `messages` in order; `workers` > 1 uses that many processes; `names`: tagger use."""
     if workers <= 1:
-        analyzer = Analyzer(default_recognizers())
+        analyzer = Analyzer(default_recognizers(), names)
         for msg in messages:
             yield scan_message(analyzer, msg)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(names,)
+    ) as pool:
         pending: deque[Future[list[ResultWire]]] = deque()
         for batch in _batches(messages, BATCH):
             pending.append(pool.submit(_scan_batch, batch))

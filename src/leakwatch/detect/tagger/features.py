@@ -1,0 +1,169 @@
+"""Tokens and their features for the PERSON tagger; one function for training and for scanning.
+
+Features are plain strings (CRFsuite's attribute names): the word and its clitic-stripped stem,
+affixes, shape, what the shipped word lists say of the word and of its stem, the same for two
+neighbours on each side, and name-chain glue (بن, عبد, ابو, ال…ي). The word lists are features,
+not verdicts: a name no list holds can still be tagged from its context and shape, and training
+hides the lists on part of the tokens (`hide`) so the model does not learn to trust them blindly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+from leakwatch.detect.lexicon import load
+
+# Arabic (with Kurdish letters) or Latin letter runs, digit runs, or one other non-space char.
+TOKEN: Final = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
+_PROCLITICS: Final = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_GLUE: Final = frozenset(("بن", "ابن", "بنت", "bin", "ibn", "bint"))
+_KUNYA: Final = frozenset(("ابو", "ابي", "ام", "abu", "umm"))
+_ABD: Final = frozenset(("عبد", "abd", "abdul", "abdel"))
+
+# Word-list flags, by the lists they come from.
+_LISTS: Final = (
+    ("given_names", "g"),
+    ("family_names", "f"),
+    ("ambiguous_names", "a"),
+    ("common_words", "c"),
+    ("titles", "t"),
+    ("public_roles", "r"),
+    ("places_governorates", "p"),
+    ("places_districts", "p"),
+    ("places_neighbourhoods", "p"),
+    ("places_world", "p"),
+    ("landmarks", "m"),
+    ("public_figures", "u"),
+)
+
+
+@cache
+def _flags() -> dict[str, tuple[str, ...]]:
+    """Single-word entry → the short codes of the lists that hold it (built once per process)."""
+    out: dict[str, set[str]] = {}
+    for name, code in _LISTS:
+        for key in load(name).entries:
+            for word in key.split(" "):
+                if len(word) > 1:
+                    out.setdefault(word, set()).add(code if " " not in key else code + "+")
+    for key, kinds in load("person_context").entries.items():
+        if " " not in key:
+            for kind in kinds.split(","):
+                out.setdefault(key, set()).add("k" + kind)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def name_flags(word: str) -> bool:
+    """Whether a word list holds `word` as a given or family name."""
+    flags = _flags().get(word, ())
+    return "g" in flags or "f" in flags
+
+
+def tokenize(norm: str) -> list[tuple[int, int]]:
+    """Token spans in normalized text."""
+    return [m.span() for m in TOKEN.finditer(norm)]
+
+
+def stem(word: str) -> str:
+    """The word without a glued conjunction or preposition and article: "وللعراقي" → "عراقي"."""
+    base = word
+    for clitic in _PROCLITICS:
+        if base.startswith(clitic) and len(base) - len(clitic) >= 3:
+            base = base[len(clitic) :]
+            break
+    if (base.startswith("ال") and len(base) >= 5) or (
+        base.startswith("ل") and base[1:2] == "ل" and len(base) >= 5
+    ):
+        base = base[2:]
+    return base
+
+
+def _shape(word: str) -> str:
+    c = word[0]
+    if c.isdigit():
+        return "D"
+    if not c.isalpha():
+        return "P"
+    if c.isascii():
+        if word.isupper() and len(word) > 1:
+            return "U"
+        return "C" if c.isupper() else "L"
+    return "A"
+
+
+def _length(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 5:
+        return "4"
+    return "6" if n <= 8 else "9"
+
+
+def sentence_features(words: list[str], hide: frozenset[int] = frozenset()) -> list[list[str]]:
+    """CRFsuite attributes for each word of one token sequence (`words` as written, not lowered).
+
+    `hide` names positions whose word-list flags are withheld (training only).
+    """
+    flags = _flags()
+    keys = [w.lower() for w in words]
+    stems = [stem(k) for k in keys]
+    lex: list[tuple[str, ...]] = []
+    for i, (key, st) in enumerate(zip(keys, stems, strict=True)):
+        if i in hide:
+            lex.append(())
+            continue
+        own = flags.get(key, ())
+        via_stem = tuple("s" + f for f in flags.get(st, ())) if st != key else ()
+        lex.append(own + via_stem)
+    shapes = [_shape(w) for w in words]
+    out: list[list[str]] = []
+    n = len(words)
+    for i in range(n):
+        key, st = keys[i], stems[i]
+        f = [
+            "w=" + key,
+            "s=" + st,
+            "p2=" + key[:2],
+            "p3=" + key[:3],
+            "x2=" + key[-2:],
+            "x3=" + key[-3:],
+            "sx2=" + st[-2:],
+            "sh=" + shapes[i],
+            "len=" + _length(len(key)),
+        ]
+        f.extend("L=" + x for x in lex[i])
+        if not lex[i]:
+            f.append("L=none")
+        if len(key) >= 5:
+            f.append("x4=" + key[-4:])
+            f.append("p4=" + key[:4])
+            f.extend("c3=" + key[k : k + 3] for k in range(1, len(key) - 3))
+        if key in _GLUE:
+            f.append("glue")
+        if key in _KUNYA:
+            f.append("kunya")
+        if key in _ABD or key.startswith("عبد"):
+            f.append("abd")
+        if key.startswith("ال") and key.endswith("ي") and len(key) >= 5:
+            f.append("nisba")
+        if st != key:
+            f.append("clitic=" + key[: len(key) - len(st)])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                tag = f"{d:+d}"
+                f.append(f"w{tag}=" + keys[j])
+                f.append(f"sh{tag}=" + shapes[j])
+                f.extend(f"L{tag}=" + x for x in lex[j])
+                if abs(d) == 1:
+                    f.append(f"s{tag}=" + stems[j])
+            else:
+                f.append(f"edge{d:+d}")
+        if i > 0:
+            f.append("w-1|w=" + keys[i - 1] + "|" + key)
+        if i + 1 < n:
+            f.append("w|w+1=" + key + "|" + keys[i + 1])
+        out.append(f)
+    return out

@@ -1,0 +1,73 @@
+"""Load the shipped CRF once per process and turn its tags into PERSON spans of normalized text."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+import pycrfsuite
+
+from leakwatch.detect.tagger.features import sentence_features, tokenize
+
+MODEL_PATH: Final = Path(str(resources.files("leakwatch.detect.tagger") / "person.crfsuite"))
+_MAX_TOKENS: Final = 400  # one sequence per line; longer lines are cut into windows
+# The model also tags places and organisations (it learns names better beside them); only
+# person tags become spans.
+_PERSON: Final = frozenset(
+    ("B-PERS", "I-PERS")
+)  # one sequence per line; longer lines are cut into windows
+
+
+class Span(NamedTuple):
+    """A tagged name in normalized text, with the model's marginal confidence (mean over tokens)."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+@cache
+def _tagger() -> Any:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def available() -> bool:
+    return MODEL_PATH.is_file()
+
+
+def tag(norm: str) -> list[Span]:
+    """PERSON spans the model finds in normalized text, line by line."""
+    tagger = _tagger()
+    out: list[Span] = []
+    tokens = tokenize(norm)
+    line: list[tuple[int, int]] = []
+    for tok in tokens:
+        if line and ("\n" in norm[line[-1][1] : tok[0]] or len(line) >= _MAX_TOKENS):
+            out.extend(_tag_line(tagger, norm, line))
+            line = []
+        line.append(tok)
+    if line:
+        out.extend(_tag_line(tagger, norm, line))
+    return out
+
+
+def _tag_line(tagger: Any, norm: str, line: list[tuple[int, int]]) -> list[Span]:
+    words = [norm[s:e] for s, e in line]
+    labels: list[str] = tagger.tag(sentence_features(words))
+    out: list[Span] = []
+    i = 0
+    while i < len(labels):
+        if labels[i] not in _PERSON:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(labels) and labels[j] == "I-PERS":
+            j += 1
+        conf = sum(tagger.marginal(labels[k], k) for k in range(i, j)) / (j - i)
+        out.append(Span(line[i][0], line[j - 1][1], conf))
+        i = j
+    return out

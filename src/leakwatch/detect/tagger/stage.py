@@ -1,0 +1,86 @@
+"""The tagger's place in detection: names the rules did not find, where a name would matter.
+
+Runs after every recognizer, so it sees what they found: in `GATED` mode only messages holding
+a private attribute (a phone, an ID, an address …) are tagged, which keeps scanning fast on the
+many messages that could not be a leak whatever names they hold. Rule findings stand; a tagged
+span is added only where no finding already claims the text. A glued conjunction or
+preposition (و، ف، ب، ل، ك) is trimmed off when the rest is a known name, per docs/spans.md.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from leakwatch.detect.document import Document
+from leakwatch.detect.finding import Finding
+from leakwatch.detect.tagger import NameMode, model
+from leakwatch.detect.tagger.features import name_flags
+from leakwatch.entities import EntityType
+
+RECOGNIZER: Final = "person_tagger"
+_GATES: Final = frozenset(
+    {
+        EntityType.PHONE_NUMBER,
+        EntityType.IQ_NATIONAL_ID,
+        EntityType.IQ_CIVIL_ID,
+        EntityType.IQ_PASSPORT,
+        EntityType.IQ_RESIDENCE_CARD,
+        EntityType.ADDRESS,
+        EntityType.DATE_OF_BIRTH,
+        EntityType.EMAIL_ADDRESS,
+        EntityType.IBAN_CODE,
+        EntityType.CREDIT_CARD,
+        EntityType.VEHICLE_PLATE,
+    }
+)
+_CLITICS: Final = "وفبلك"
+# How sure the model must be (mean marginal over the span's tokens). Measured on the blind set
+# and ANERcorp (docs/evaluation.md): in messages with a private attribute only near-certain
+# names are added and rule spans are never re-bounded, since a wrong name there makes a false
+# identity bundle; `ALL` (name search, evaluation) takes the model's own best reading.
+_MIN_CONFIDENCE: Final = {NameMode.GATED: 0.9, NameMode.ALL: 0.5}
+_OVERRIDE: Final = {NameMode.GATED: 2.0, NameMode.ALL: 0.8}
+
+
+def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Finding]:
+    """`found` with the tagger's names added, and rule names re-bounded where it is sure.
+
+    A tagged span that overlaps nothing is added. One that overlaps only rule PERSON findings
+    replaces them when the model is confident (its boundaries are learned, the rules' are
+    heuristics) — in `ALL` mode only; anything else the rules found stands.
+    """
+    if mode is NameMode.RULES or not model.available():
+        return found
+    if mode is NameMode.GATED and not any(f.entity_type in _GATES for f in found):
+        return found
+    dropped: set[int] = set()
+    added: list[Finding] = []
+    for span in model.tag(doc.norm):
+        if span.confidence < _MIN_CONFIDENCE[mode]:
+            continue
+        start = _trim(doc.norm, span.start, span.end)
+        score = round(0.4 + 0.4 * span.confidence, 2)
+        name = doc.finding(EntityType.PERSON, start, span.end, score, RECOGNIZER, "tagger")
+        hit = [k for k, f in enumerate(found) if name.overlaps(f)]
+        if not hit:
+            added.append(name)
+        elif span.confidence >= _OVERRIDE[mode] and all(
+            found[k].entity_type is EntityType.PERSON for k in hit
+        ):
+            dropped.update(hit)
+            added.append(name)
+    if not added:
+        return found
+    return [f for k, f in enumerate(found) if k not in dropped] + added
+
+
+def _trim(norm: str, start: int, end: int) -> int:
+    """Where the name starts once a glued clitic is dropped ("وعلي" → "علي")."""
+    if norm[start] in _CLITICS:
+        first_end = start
+        while first_end < end and norm[first_end].isalpha():
+            first_end += 1
+        rest = norm[start + 1 : first_end]
+        if len(rest) >= 3 and name_flags(rest):
+            return start + 1
+    return start
