@@ -129,6 +129,8 @@ def summary_line(r: IngestReport) -> str:
     )
     if r.skipped_malformed:
         line += f"; {r.skipped_malformed:,} malformed skipped"
+    if r.skipped_out_of_range:
+        line += f"; {r.skipped_out_of_range:,} with ids beyond 64 bits skipped"
     return line
 
 

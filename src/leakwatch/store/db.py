@@ -36,6 +36,18 @@ KEYS_INFO = "leakwatch.keys"
 ENV_DB = "LEAKWATCH_DB"
 
 
+class ReadOnlyStore(StoreError):
+    """The store can be read but not written (a read-only file, folder or database)."""
+
+    exit_code = 2
+    http_status = 503
+
+
+def _read_only(exc: OperationalError) -> bool:
+    text_ = str(exc.orig).lower()
+    return "readonly" in text_ or "read-only" in text_ or "read only" in text_
+
+
 def default_db_path() -> Path:
     """`$LEAKWATCH_DB` if set, else `leakwatch.db` in the user's data directory."""
     return Path(user_data_dir("leakwatch", appauthor=False)) / "leakwatch.db"
@@ -101,6 +113,11 @@ def private_sqlite_file(path: Path) -> None:
         raise StoreError(f"cannot create database {path}: {exc.strerror}") from exc
     for suffix in SQLITE_SUFFIXES:
         _chmod(path.with_name(path.name + suffix), 0o600)
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise ReadOnlyStore(
+            f"the store {path} is read-only (the file or its folder): leakwatch writes to the "
+            "store on every command (audit log, WAL); make both writable or copy the store"
+        )
 
 
 @dataclass(frozen=True)
@@ -119,10 +136,18 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
-        with self.factory.begin() as session:
-            if self.keys is not None:
-                session.info[KEYS_INFO] = self.keys
-            yield session
+        try:
+            with self.factory.begin() as session:
+                if self.keys is not None:
+                    session.info[KEYS_INFO] = self.keys
+                yield session
+        except OperationalError as exc:
+            if _read_only(exc):
+                raise ReadOnlyStore(
+                    f"the store {self.engine.url.render_as_string()} is read-only: nothing was "
+                    "written; make the file (and its folder) writable or use another store"
+                ) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -187,7 +212,7 @@ def open_store(
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": 30}
-        if parsed.database and parsed.database != ":memory:" and "mode=memory" not in url:
+        if parsed.database and parsed.database != ":memory:" and "uri" not in parsed.query:
             private_sqlite_file(Path(parsed.database))
     else:
         kwargs["pool_pre_ping"] = True
@@ -230,4 +255,6 @@ def upgrade(store: Store) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except OperationalError as exc:
+        if _read_only(exc):
+            raise ReadOnlyStore(f"cannot migrate a read-only store: {exc.orig}") from exc
         raise StoreError(f"cannot open database: {exc.orig}") from exc

@@ -28,7 +28,7 @@ from leakwatch.store.batch import CHANNELS, MESSAGES, BatchResult, write_batch
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store
 from leakwatch.store.keybind import bind
-from leakwatch.store.message_rows import PendingMessage, channel_key, pending
+from leakwatch.store.message_rows import PendingMessage, channel_key, fits_int64, pending
 from leakwatch.workflow.roles import Operation, authorize
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,8 @@ class IngestReport:
     findings: int
     skipped_malformed: int
     errors: tuple[str, ...] = ()
+    #: Messages whose id does not fit the store's 64-bit id column (skipped, not stored).
+    skipped_out_of_range: int = 0
 
 
 @dataclass
@@ -62,6 +64,7 @@ class _Tally:
     already_stored: int = 0
     leaks: int = 0
     findings: int = 0
+    out_of_range: int = 0
     channels: set[str] = field(default_factory=set)
 
     def add(self, b: BatchResult) -> None:
@@ -82,7 +85,10 @@ class _Unseen:
 
     def __call__(self, messages: Iterable[Message]) -> Iterator[Message]:
         it = iter(messages)
-        while group := list(islice(it, _LOOKUP)):
+        while chunk := list(islice(it, _LOOKUP)):
+            group = [m for m in chunk if fits_int64(m.message_id)]
+            self.tally.read += len(chunk) - len(group)
+            self.tally.out_of_range += len(chunk) - len(group)
             stored = self._stored(group)
             for msg in group:
                 self.tally.read += 1
@@ -181,4 +187,5 @@ def ingest(
         findings=tally.findings,
         skipped_malformed=feed.stats.skipped_malformed,
         errors=tuple(feed.errors),
+        skipped_out_of_range=tally.out_of_range,
     )

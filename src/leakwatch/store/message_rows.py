@@ -19,6 +19,20 @@ from leakwatch.store.crypto import KeyRing
 
 KEY_CHARS = 200
 _KEEP_CHARS = 150
+#: What a signed 64-bit column holds (BIGINT on PostgreSQL, INTEGER on SQLite).
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def fits_int64(value: int) -> bool:
+    """Whether `value` fits the store's id columns; a message id that does not is skipped and
+    counted by ingest (Telegram's ids are far below; such an id is damage, not data)."""
+    return INT64_MIN <= value <= INT64_MAX
+
+
+def clean(text: str) -> str:
+    """`text` without NUL characters, which PostgreSQL text columns refuse (U+FFFD instead), so a
+    name scan accepts stores alike on both backends."""
+    return text.replace("\x00", "\ufffd")
 
 
 def channel_key(msg: Message) -> str:
@@ -27,9 +41,9 @@ def channel_key(msg: Message) -> str:
     if msg.channel_id is not None:
         key = f"telegram:{msg.channel_id}"
     elif msg.channel:
-        key = f"name:{msg.channel}"
+        key = clean(f"name:{msg.channel}")
     else:
-        key = f"source:{msg.source}"
+        key = clean(f"source:{msg.source}")
     if len(key) <= KEY_CHARS:
         return key
     return f"{key[:_KEEP_CHARS]}#{hashlib.sha256(key.encode()).hexdigest()[:32]}"
@@ -72,9 +86,9 @@ def pending(msg: Message, result: ScanResult, keys: KeyRing) -> PendingMessage:
     row: dict[str, Any] = {
         "message_id": msg.message_id,
         "posted_at": posted_at(msg.date),
-        "date_text": msg.date[:40] if msg.date else None,
-        "forwarded_from": msg.forwarded_from[:300] if msg.forwarded_from else None,
-        "source": msg.source[:500],
+        "date_text": clean(msg.date[:40]) if msg.date else None,
+        "forwarded_from": clean(msg.forwarded_from[:300]) if msg.forwarded_from else None,
+        "source": clean(msg.source[:500]),
         "text_length": len(msg.text),
         "text_nonce": nonce,
         "text_cipher": cipher,
@@ -91,16 +105,16 @@ def pending(msg: Message, result: ScanResult, keys: KeyRing) -> PendingMessage:
             "start": f.start,
             "end": f.end,
             "score": f.score,
-            "recognizer": f.recognizer[:50],
+            "recognizer": clean(f.recognizer[:50]),
             "fingerprint": keys.fingerprint(f.entity_type, f.text),
-            "masked": mask(f.entity_type, f.text)[:300],
+            "masked": clean(mask(f.entity_type, f.text)[:300]),
         }
         for f in result.findings
     )
     return PendingMessage(
         key,
-        msg.channel[:300] if msg.channel else None,
-        msg.channel_id,
+        clean(msg.channel[:300]) if msg.channel else None,
+        msg.channel_id if msg.channel_id is not None and fits_int64(msg.channel_id) else None,
         msg.message_id,
         row,
         findings,

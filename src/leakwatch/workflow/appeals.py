@@ -19,6 +19,7 @@ from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import Action, Appeal, Channel, Decision, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import facts_of, get_case
+from leakwatch.workflow.limits import APPELLANT, checked
 from leakwatch.workflow.reasons import (
     RESTRICTING,
     DecisionType,
@@ -49,6 +50,8 @@ def file_appeal(
     """File a channel owner's appeal against a remove/restrict decision (analyst, admin)."""
     if not appellant.strip() or not grounds.strip():
         raise UsageError("an appeal needs the appellant and their grounds")
+    checked("--appellant", appellant.strip(), APPELLANT)
+    checked("--grounds", grounds)
     try:
         with store.session() as s:
             who = authorize(s, actor, Operation.FILE_APPEAL)

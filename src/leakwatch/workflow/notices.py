@@ -25,8 +25,10 @@ from leakwatch.entities import Category
 from leakwatch.errors import Conflict, UsageError
 from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import Appeal, Case, Channel, Notice, NoticeItem, StoredMessage, utcnow
+from leakwatch.workflow import limits
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import CLOSED, new_case
+from leakwatch.workflow.limits import checked
 from leakwatch.workflow.roles import Operation, authorize
 from leakwatch.workflow.sla import clock
 
@@ -168,6 +170,11 @@ def submit_notice(
         raise UsageError("a notice needs an authority, its reference and a legal basis")
     if sla_hours < 1:
         raise UsageError("--sla-hours must be at least 1")
+    checked("--authority", authority, limits.AUTHORITY)
+    checked("--reference", reference, limits.REFERENCE)
+    checked("--legal-basis", legal_basis, limits.LEGAL_BASIS)
+    for i, link in enumerate(links, start=1):
+        checked(f"link {i}", link, limits.LINK)
     try:
         return _submit(store, actor, authority, reference, legal_basis, category, links, sla_hours)
     except IntegrityError as exc:  # the same reference submitted twice at the same moment

@@ -10,6 +10,7 @@ from leakwatch.errors import Conflict, UsageError
 from leakwatch.store.db import Store
 from leakwatch.store.models import User
 from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.limits import USER_NAME, checked
 from leakwatch.workflow.roles import Operation, Role, authorize
 
 
@@ -33,6 +34,7 @@ def bootstrap_admin(store: Store, name: str) -> bool:
     with store.session() as s:
         if s.scalar(select(func.count()).select_from(User)):
             return False
+        checked("the user name", name, USER_NAME)
         s.add(User(name=name, role=Role.ADMIN.value))
         record(s, name, EventType.USER_ADDED, f"user:{name}", {"role": "admin", "bootstrap": True})
         return True
@@ -41,6 +43,9 @@ def bootstrap_admin(store: Store, name: str) -> bool:
 def add_user(store: Store, actor: str, name: str, role: str) -> UserView:
     """Add a user with a role (admin only)."""
     r = _role(role)
+    checked("the user name", name, USER_NAME)
+    if not name.strip():
+        raise UsageError("a user needs a name")
     with store.session() as s:
         authorize(s, actor, Operation.MANAGE_USERS)
         if s.scalars(select(User).where(User.name == name)).one_or_none():
