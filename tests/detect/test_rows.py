@@ -38,6 +38,14 @@ ROWS = [
      [(EntityType.DATE_OF_BIRTH, "03/11/1992"), (EntityType.DATE_OF_BIRTH, "1999")]),
     ("ناو | ساڵی لەدایکبوون\nهێمن سدیق ئالان | ۱۹۸۷\nزەینەب نوری عەلی | ۲۰۱۹",
      [(EntityType.DATE_OF_BIRTH, "۱۹۸۷"), (EntityType.DATE_OF_BIRTH, "۲۰۱۹")]),
+    # g. list rows aligned with spaces or bullets, a date whose own comma is a CSV comma
+    ("Staff\n1- Parwin Nizar Al-Saadi  07810763489  1984  549\n"
+     "2- Jaafar Mustafa Pshtiwan  07905431682  1959-03-02  178",
+     [(EntityType.DATE_OF_BIRTH, "1984"), (EntityType.DATE_OF_BIRTH, "1959-03-02")]),
+    ("غزوان باقر شهاب النعيمي ▪️ 18-6-1993", [(EntityType.DATE_OF_BIRTH, "18-6-1993")]),
+    ("Name,DOB,City\nQusay Hamza Al-Kubaisi,April 23, 1967,Kirkuk\n"
+     "Hind Ali Nawzad,May 2, 1971,Erbil",
+     [(EntityType.DATE_OF_BIRTH, "April 23, 1967"), (EntityType.DATE_OF_BIRTH, "May 2, 1971")]),
     # c. civil IDs under a plural header; 12 digits in an ID column are a national ID
     ("الاسم | أرقام الهويات\nعلي حسين كاظم | 00123456\nزينب عبد الامير | 00765432",
      [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),

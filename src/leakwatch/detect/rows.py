@@ -218,8 +218,9 @@ def _header(line: str, offset: int) -> tuple[str, dict[int, EntityType]] | None:
     return None
 
 
-# Cell separators of a list row; "/" and "-" only with spaces around, so dates stay whole.
-_ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t]|\s[/\-–]\s)\s*")
+# Cell separators of a list row; "/" and "-" only with spaces around, so dates stay whole;
+# bullets ("▪️") and runs of two or more spaces, as lists pasted from sheets are aligned.
+_ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t▪•◾●]\ufe0f?|\s[/\-–—]\s|\s{2,})\s*")
 
 
 def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
@@ -234,9 +235,17 @@ def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
         if row not in rows_with_people:
             continue
         bounds = [0, *(x for m in _ROW_SPLIT.finditer(line) for x in m.span()), len(line)]
+        cells = [_strip(line, lo, hi) for lo, hi in zip(bounds[::2], bounds[1::2], strict=False)]
         previous = (-1, -1)
-        for lo, hi in zip(bounds[::2], bounds[1::2], strict=False):
-            a, b = _strip(line, lo, hi)
+        i = 0
+        while i < len(cells):
+            a, b = cells[i]
+            if i + 1 < len(cells) and _DATE_CELL.fullmatch(
+                normalize_token(line[a : cells[i + 1][1]])
+            ):
+                b = cells[i + 1][1]  # "April 23, 1967": the comma is the date's own
+                i += 1
+            i += 1
             start, end = offset + a, offset + b
             after_name = any(p.start < previous[1] and previous[0] < p.end for p in persons)
             previous = (start, end)

@@ -90,9 +90,10 @@ class DateOfBirthRecognizer(Recognizer):
     PATTERN: ClassVar[re.Pattern[str]] = _AFTER_CUE
     CONTEXT: ClassVar[tuple[str, ...]] = (
         "تولد", "مواليد", "من مواليد", "المولود", "المولودة", "مولود", "مولودة",
-        "تاريخ الميلاد", "تاريخ الولادة", "سنة الولادة", "محل وتاريخ الولادة",
+        "تاريخ الميلاد", "تاريخ الولادة", "سنة الولادة", "محل وتاريخ الولادة", "تاريخ التولد",
         "لەدایکبووی", "لەدایکبوون", "ساڵی لەدایکبوون", "بەرواری لەدایکبوون", "لە دایکبووی",
-        "born", "dob", "d.o.b", "date of birth", "birth date", "b.",
+        "born", "dob", "d.o.b", "date of birth", "birth date", "b.", "birth year",
+        "year of birth", "سنة الميلاد", "سنة التولد", "🎂",
     )  # fmt: skip
     _CUE: ClassVar[Cues] = Cues.of(CONTEXT)
     _SCORES: ClassVar[dict[str, float]] = {"ymd": 0.95, "dmy": 0.95, "text": 0.9, "year": 0.85}
