@@ -140,6 +140,12 @@ HOME_OR_FAMILY = [
     ("خاوەن دوکان ئاسۆ کەریم مەحمود دەژی لە هەولێر گەڕەکی ئازادی", Severity.HIGH),
     ("علي حسين كاظم بيته بالكرادة قرب ساحة الحرية", Severity.HIGH),
     ("حيدر كريم عباس زوجته زينب علي ويعمل في مديرية مرور بغداد فريق الصيانة", Severity.MEDIUM),
+    # the relative named before the person the post is about
+    ("⚠️ WARNING: scammer ⚠️\n🔸 Brother: Kareem Waleed Pshtiwan\n"
+     "🔸 Full name: Hiba Waleed Al-Hamdani", Severity.MEDIUM),
+    ("⚠️ ئاگاداربن لەم کەسە ⚠️\nکچ: هاوژین کەمال\nناوی تەواو: ناسک ئازاد دڵشاد هەورامی",
+     Severity.MEDIUM),
+    ("انتبهوا\nزوجته: فاطمة جاسم محمد\nالاسم الكامل: حيدر كريم عباس الساعدي", Severity.MEDIUM),
     # a workplace alone, in the forms posts use
     ("ئەمە ڕوناک ئاکۆ شارەزووری، فەرمانبەرە لە بەڕێوەبەرایەتی باری شارستانی", Severity.MEDIUM),
     ("زهراء عبد السلام الربيعي | دوامها في جامعة بغداد / كلية الهندسة", Severity.MEDIUM),

@@ -151,13 +151,21 @@ def group_records(
         spans = Spans(text, normalized.text, normalized)
     mains: list[Finding] = []
     relations: dict[int, list[tuple[str, Finding]]] = {}
+    # Relations named before any main name ("Brother: …\nFull name: …", "کچ: …\nناوی تەواو: …")
+    # wait for the first main name; with none at all, the first of them stands as the record.
+    pending: list[tuple[str, Finding]] = []
     for person in names:
         kind = _relation(spans, person)
-        if kind == "main" or not mains:
+        if kind == "main":
             mains.append(person)
-            relations[len(mains) - 1] = []
+            relations[len(mains) - 1] = pending if len(mains) == 1 else []
+        elif not mains:
+            pending.append((kind, person))
         else:
             relations[len(mains) - 1].append((kind, person))
+    if not mains:
+        mains.append(pending[0][1])
+        relations[0] = pending[1:]
     attributes: dict[int, list[Finding]] = {i: [] for i in range(len(mains))}
     for attr in findings:
         if attr.entity_type in ATTRIBUTE_TYPES:
