@@ -13,11 +13,13 @@ import pytest
 from sqlalchemy import select, update
 from wf_seed import KEYS, RAW, World, audit_ok, secrets, world
 
+from leakwatch.cli.main import main
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.models import AuditEvent, Channel, StoredMessage, utcnow
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.cases import list_cases, open_channel_cases, queue, show_case
 from leakwatch.workflow.notices import (
+    LinkState,
     acknowledge_notice,
     notice_response,
     notice_status,
@@ -350,3 +352,49 @@ def test_reveal_reason_is_not_copied_into_the_audit_log(w: World) -> None:
         assert RAW["person"] not in payload
         assert "phone" not in payload
         assert f'"reason_chars": {len(reason)}' in payload
+
+
+def test_a_link_to_a_message_not_stored_never_widens_to_its_channel(w: World) -> None:
+    """Issue 8.7: a link to a message the store lacks turned the notice case into every leak in
+    that channel (a `remove` then removed them all) and the liaison read "links 1/1". Now the
+    case holds only what resolved, and each unresolved link is reported as such."""
+    n = submit_notice(
+        w.store, "lia", "CMC", "CMC/9", "Law 1", "personal_data", ["https://t.me/c/100/999"]
+    )
+    assert (n.links, n.links_resolved) == (1, 0)
+    assert n.unresolved == ("https://t.me/c/100/999",)
+    assert n.link_states[0].state is LinkState.NO_SUCH_MESSAGE
+    assert n.case_id is not None
+    assert show_case(w.store, "rev", n.case_id).scope.messages == 0
+
+
+def test_notice_case_holds_only_the_linked_messages(w: World) -> None:
+    links = ["https://t.me/c/100/1", "telegram:100/999", "t.me/nobody/3", "telegram:200"]
+    n = submit_notice(w.store, "lia", "CMC", "CMC/10", "Law 1", "personal_data", links)
+    states = [v.state for v in n.link_states]
+    assert states == [
+        LinkState.MESSAGE,
+        LinkState.NO_SUCH_MESSAGE,
+        LinkState.NO_SUCH_CHANNEL,
+        LinkState.CHANNEL,  # a channel link: that channel's leaks (one, in "News")
+    ]
+    assert n.links_resolved == 2
+    assert n.case_id is not None
+    case = show_case(w.store, "rev", n.case_id)
+    assert {m.message_pk for m in case.messages} == {w.leaks[0], w.news}
+    decide(w.store, "rev", n.case_id, "remove", "identity_bundle")
+    removed = {m.message_pk for m in show_case(w.store, "rev", n.case_id).messages if m.removed}
+    assert removed == {w.leaks[0], w.news}  # the other four leaks in "Leaks" stay up
+    audit_ok(w)
+
+
+def test_liaison_cli_reads_resolved_and_unresolved_per_link(
+    w: World, db_url: str, master_key: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--authority", "CMC", "--reference", "CMC/11", "--legal-basis", "Law 1",
+            "--category", "personal_data", "--db", db_url, "--as", "lia"]  # fmt: skip
+    assert main(["notice", "submit", "https://t.me/c/100/999", "telegram:100/2", *args]) == 0
+    out = capsys.readouterr().out
+    assert "resolved" in out
+    assert "1/2" in out
+    assert "unresolved: the channel is stored, this message is not: https://t.me/c/100/999" in out

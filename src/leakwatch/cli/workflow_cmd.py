@@ -361,7 +361,7 @@ def _reveal(args: argparse.Namespace) -> int:
 def _notice_table(notices: list[NoticeView]) -> None:
     t = Table(title="notices")
     cols = ("notice", "authority", "reference", "status", "hours", "ack/decide/act h", "SLA")
-    for col in (*cols, "links", "case"):
+    for col in (*cols, "resolved", "case"):
         t.add_column(col)
     for n in notices:
         late = " LATE" if n.finished else " OVERDUE"
@@ -379,6 +379,10 @@ def _notice_table(notices: list[NoticeView]) -> None:
             str(n.case_id or "-"),
         )
     _console().print(t)
+    for n in notices:
+        for v in n.link_states:
+            if not v.resolved:
+                print(f"notice {n.id}: {v.state.value}: {v.link}")
 
 
 def _notice_out(n: NoticeView, fmt: str) -> None:

@@ -5,7 +5,10 @@ clock runs against `sla_hours` from receipt until the notice is actioned, or dec
 to do (`no_violation`), with each stage's hours shown (workflow.sla). Links are resolved to
 stored channels and messages where the store has them (`https://t.me/c/<id>/<msg>`,
 `https://t.me/<name>/<msg>` by channel title, or a channel key such as `telegram:123/45`); a case
-opens with the notice.
+opens with the notice and holds only what the links resolve to: a message link its one message, a
+channel link the channel's leak messages. A message link the store does not have stays
+unresolved and adds nothing (it never widens to its channel); the liaison sees each link's
+resolution.
 What the regulator reads (`notice_status`, `notice_response`) holds the notice's own fields,
 timestamps and statements of reasons only: no message text, no values, no previews.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -36,6 +40,25 @@ _TME_PRIVATE = re.compile(r"^(?:https?://)?t\.me/c/(\d+)(?:/(\d+))?/?$")
 _TME_PUBLIC = re.compile(r"^(?:https?://)?t\.me/([A-Za-z0-9_]{3,})(?:/(\d+))?/?$")
 _KEY = re.compile(r"^((?:telegram|name|source):[^/]+)(?:/(\d+))?$")
 STAGES = ("received", "acknowledged", "decided", "actioned")
+
+
+class LinkState(StrEnum):
+    """What one link of a notice resolved to."""
+
+    MESSAGE = "message"  # a stored message
+    CHANNEL = "channel"  # a stored channel (a channel link: its leak messages)
+    NO_SUCH_MESSAGE = "unresolved: the channel is stored, this message is not"
+    NO_SUCH_CHANNEL = "unresolved: no stored channel"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    link: str
+    state: LinkState
+
+    @property
+    def resolved(self) -> bool:
+        return self.state in (LinkState.MESSAGE, LinkState.CHANNEL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +86,11 @@ class NoticeView:
     hours_to_acknowledge: float | None
     hours_to_decide: float | None
     hours_to_action: float | None
+    link_states: tuple[LinkView, ...] = ()
+
+    @property
+    def unresolved(self) -> tuple[str, ...]:
+        return tuple(v.link for v in self.link_states if not v.resolved)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +104,21 @@ class NoticeResponse:
 
 def _squash(name: str) -> str:
     return re.sub(r"[\s_]+", "", name).casefold()
+
+
+def is_message_link(link: str) -> bool:
+    """Whether `link` names one message (else a whole channel)."""
+    link = link.strip()
+    m = _TME_PRIVATE.match(link) or _KEY.match(link) or _TME_PUBLIC.match(link)
+    return m is not None and m.group(2) is not None
+
+
+def link_state(item: NoticeItem) -> LinkState:
+    if item.message_pk is not None:
+        return LinkState.MESSAGE
+    if item.channel_id is None:
+        return LinkState.NO_SUCH_CHANNEL
+    return LinkState.NO_SUCH_MESSAGE if is_message_link(item.link) else LinkState.CHANNEL
 
 
 def resolve_link(session: Session, link: str) -> tuple[int | None, int | None]:
@@ -141,13 +184,14 @@ def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeVie
         c.total,
         c.overdue,
         len(n.items),
-        sum(1 for i in n.items if i.channel_id is not None),
+        sum(1 for i in n.items if link_state(i) in (LinkState.MESSAGE, LinkState.CHANNEL)),
         case_id,
         c.due_at,
         c.finished,
         c.to_acknowledge,
         c.to_decide,
         c.to_action,
+        tuple(LinkView(i.link, link_state(i)) for i in n.items),
     )
 
 
@@ -217,7 +261,7 @@ def _submit(
             s.add(NoticeItem(notice_id=notice.id, link=link, channel_id=channel_id, message_pk=pk))
             if pk is not None:
                 message_pks.append(pk)
-            elif channel_id is not None:
+            elif channel_id is not None and not is_message_link(link):
                 message_pks.extend(
                     s.scalars(
                         select(StoredMessage.id).where(
@@ -232,7 +276,12 @@ def _submit(
             who.name,
             EventType.NOTICE_RECEIVED,
             f"notice:{notice.id}",
-            {"authority": authority, "reference": reference, "links": len(links)},
+            {
+                "authority": authority,
+                "reference": reference,
+                "links": len(links),
+                "messages": len(set(message_pks)),
+            },
         )
         channels = {i.channel_id for i in notice.items if i.channel_id is not None}
         new_case(
