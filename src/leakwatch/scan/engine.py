@@ -3,12 +3,20 @@
 The reader runs in the parent (it streams, so memory stays flat); batches of messages go to
 worker processes that each build the recognizers once. At most a few batches per worker are in
 flight, and results are taken in submission order, so the output is identical whatever
-`workers` is. A worker that dies raises `BrokenProcessPool` instead of hanging the scan.
+`workers` is. A worker that dies raises `BrokenProcessPool` instead of hanging the scan; a parent
+that dies (even by `kill -9`) takes its workers with it: the kernel's parent-death signal on
+Linux, a thread watching the parent pid elsewhere.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,9 +56,40 @@ def scan_message(analyzer: Analyzer, msg: Message) -> ScanResult:
     return ScanResult.of(msg, findings, assessment, truncated)
 
 
-def _init_worker(names: NameMode = NameMode.GATED) -> None:
+_PR_SET_PDEATHSIG = 1
+_WATCH_SECONDS = 1.0
+
+
+def _init_worker(parent: int, names: NameMode = NameMode.GATED) -> None:
     global _worker_analyzer  # noqa: PLW0603 - one analyzer per worker process, built once
+    die_with_parent(parent)
     _worker_analyzer = Analyzer(default_recognizers(), names)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends, so a killed scan or ingest leaves no orphans.
+
+    On Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere, or if that call
+    fails, a daemon thread polls the parent pid. The parent may already be gone by the time this
+    runs, hence the check after arming.
+    """
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch, args=(parent,), daemon=True, name="watch-parent").start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def _scan_batch(batch: list[Message]) -> list[ResultWire]:
@@ -75,7 +114,7 @@ def scan(
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(names,)
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(), names)
     ) as pool:
         pending: deque[Future[list[ResultWire]]] = deque()
         for batch in _batches(messages, BATCH):
