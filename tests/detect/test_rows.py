@@ -46,6 +46,18 @@ ROWS = [
     ("Name,DOB,City\nQusay Hamza Al-Kubaisi,April 23, 1967,Kirkuk\n"
      "Hind Ali Nawzad,May 2, 1971,Erbil",
      [(EntityType.DATE_OF_BIRTH, "April 23, 1967"), (EntityType.DATE_OF_BIRTH, "May 2, 1971")]),
+    # c. " - " and aligned columns as delimiters
+    ("الاسم - أرقام الهويات\nعلي حسين كاظم - 00123456\nزينب عبد الامير - 00765432",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),
+    ("ت  الاسم  رقم الهوية\n1  علي حسين كاظم  00123456\n2  زينب عبد الامير  00765432",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),
+    # c. a short title that names IDs in the plural, then name rows with a bare number
+    ("أسماء المشمولين مع أرقام هوياتهم:\n1- علي حسين كاظم 00123456\n2- زينب عبد الامير 00765432",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),
+    ("Names and IDs:\n1. Ahmed Kareem Hassan 00123456\n2. Sara Ali Mahmood 199012345678",
+     [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_NATIONAL_ID, "199012345678")]),
+    ("ناو و ژمارەی ناسنامەکان:\n1. هێمن سدیق ئالان 7233144\n2. زەینەب نوری عەلی 9288572",
+     [(EntityType.IQ_CIVIL_ID, "7233144"), (EntityType.IQ_CIVIL_ID, "9288572")]),
     # c. civil IDs under a plural header; 12 digits in an ID column are a national ID
     ("الاسم | أرقام الهويات\nعلي حسين كاظم | 00123456\nزينب عبد الامير | 00765432",
      [(EntityType.IQ_CIVIL_ID, "00123456"), (EntityType.IQ_CIVIL_ID, "00765432")]),
@@ -65,6 +77,10 @@ NOT_ROWS = [
     "| team | score |\n| Zawraa | 2 |\n| Talaba | 1 |",
     "افتتاح جسر الجادرية 2023",
     "Name,Price\nKebab plate,12000",
+    # a sentence that mentions IDs, then amounts: not a list of IDs
+    "تم توزيع الهويات على المستفيدين التالية أسماؤهم مع المبالغ:\n"
+    "1- علي حسين كاظم 250000\n2- زينب عبد الامير 300000",
+    "Names and IDs:\n1. Ahmed Kareem Hassan 250000\n2. Sara Ali Mahmood 300000",
     # a bare "ID" column without a name column is a product or order number
     "ID,Product,Price\n1234567,Kebab plate,12000\n7654321,Dolma,9000",
     # "المواليد" of a club's youth team is a category, not a cell of birth dates

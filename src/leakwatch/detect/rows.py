@@ -20,7 +20,9 @@ from leakwatch.entities import EntityType
 from leakwatch.normalize import normalize_token
 
 NAME = "table_columns"
-_DELIMS = ("|", "\t", ",", "،", ";")
+_DELIMS = ("|", "\t", ",", "،", ";", " - ", "  ")
+# Delimiters of more than one character: " - " (any dash, any spaces) and aligned columns.
+_SPACED = {" - ": re.compile(r"[ \t]+[-–—][ \t]+"), "  ": re.compile(r"[ \t]{2,}")}
 _HEADERS: dict[EntityType, tuple[str, ...]] = {
     EntityType.PERSON: (
         "الاسم", "الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي", "اسم", "اسم الموظف",
@@ -95,20 +97,29 @@ _ID_LENGTH: dict[EntityType, tuple[int, int]] = {
 
 def _cells(line: str, offset: int, delim: str) -> list[tuple[int, int]]:
     """(start, end) of each stripped cell of `line`, honouring double quotes (CSV)."""
+    spaced = _SPACED.get(delim)
+    if spaced is not None:
+        bounds = [0, *(x for m in spaced.finditer(line) for x in m.span()), len(line)]
+        pairs = zip(bounds[::2], bounds[1::2], strict=False)
+        return [(offset + a, offset + b) for a, b in (_strip_cell(line, a, b) for a, b in pairs)]
     spans: list[tuple[int, int]] = []
     start, quoted = 0, False
     for i, ch in enumerate(line + delim):
         if ch == '"':
             quoted = not quoted
         elif ch == delim and not quoted:
-            a, b = start, i
-            while a < b and line[a] in ' "\u200f\u200e':
-                a += 1
-            while b > a and line[b - 1] in ' "\u200f\u200e':
-                b -= 1
+            a, b = _strip_cell(line, start, i)
             spans.append((offset + a, offset + b))
             start = i + 1
     return spans
+
+
+def _strip_cell(line: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and line[a] in ' "\u200f\u200e':
+        a += 1
+    while b > a and line[b - 1] in ' "\u200f\u200e':
+        b -= 1
+    return a, b
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -165,14 +176,16 @@ def infer_row_fields(text: str, norm: str, found: list[Finding]) -> list[Finding
 
     `norm` is the normalized text, only used to skip messages that cannot hold a table.
     """
-    if "\n" not in text or not phrases.hits(norm, _HEADER_WORDS):
+    if "\n" not in text or not (
+        phrases.hits(norm, _HEADER_WORDS) or phrases.hits(norm, _TITLE_WORDS)
+    ):
         return _row_dates(text, found)
     claimed = [(f.start, f.end) for f in found]
     out: list[Finding] = []
     columns: dict[int, EntityType] | None = None
     delim = ""
     for offset, line in _lines(text):
-        if columns is not None and delim in line:
+        if columns is not None and _has_delim(line, delim):
             cells = _cells(line, offset, delim)
             for i, (a, b) in enumerate(cells):
                 et = columns.get(i)
@@ -188,13 +201,80 @@ def infer_row_fields(text: str, norm: str, found: list[Finding]) -> list[Finding
         header = _header(line, offset)
         if header is not None:
             delim, columns = header
+    out.extend(_titled_ids(text, [*found, *out]))
     found_all = [*found, *out]
     return out + _row_dates(text, found_all)
 
 
+# A short list title that names IDs in the plural ("أسماء المشمولين مع أرقام هوياتهم:",
+# "Names and IDs:", "ناو و ژمارەی ناسنامەکان:"): each row below holds a name and a bare number.
+_TITLE_OF = {
+    normalize_token(title): et
+    for et, titles in (
+        (
+            EntityType.IQ_CIVIL_ID,
+            ("ارقام الهويات", "ارقام هوياتهم", "ارقام هويات", "الهويات", "هوياتهم", "ids",
+             "id numbers", "civil ids", "ناسنامەکان", "ژمارەی ناسنامەکان", "ناسنامەکانیان",
+             "ژمارەی ناسنامەکانیان"),
+        ),
+        (
+            EntityType.IQ_NATIONAL_ID,
+            ("الارقام الوطنية", "ارقام البطاقات الوطنية", "البطاقات الوطنية", "national ids"),
+        ),
+    )
+    for title in titles
+}  # fmt: skip
+_ID_TITLE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(t) for t in sorted(_TITLE_OF, key=len, reverse=True))
+    + r")(?!\w)"
+)
+_TITLE_WORDS_MAX = 6  # a title, not a sentence that mentions IDs
+_TITLE_WORDS = phrases.register({word: word for word in _TITLE_OF})
+_BARE_NUMBER = re.compile(r"(?<!\w)[0-9٠-٩۰-۹]{7,12}(?!\w)")  # shorter: amounts, serials
+
+
+def _titled_ids(text: str, found: list[Finding]) -> list[Finding]:
+    """The first bare number of each name row under a title that names an ID kind.
+
+    The rows run from the title to the first blank line or line without a name.
+    """
+    persons = [f for f in found if f.entity_type is EntityType.PERSON]
+    if len(persons) < 2:
+        return []
+    claimed = [(f.start, f.end) for f in found]
+    out: list[Finding] = []
+    kind: EntityType | None = None
+    for offset, line in _lines(text):
+        if kind is not None:
+            names = [p for p in persons if offset <= p.start < offset + len(line)]
+            if names:
+                for m in _BARE_NUMBER.finditer(line):
+                    a, b = offset + m.start(), offset + m.end()
+                    if a < names[0].start or any(s < b and a < e for s, e in claimed):
+                        continue
+                    typed = _cell_type(kind, m.group())
+                    if typed is not None:
+                        why = f"list title '{kind.value}'"
+                        out.append(Finding(typed, a, b, 0.65, NAME, m.group(), why))
+                        claimed.append((a, b))
+                    break
+                continue
+        kind = None
+        if len(line.split()) <= _TITLE_WORDS_MAX:
+            title = _ID_TITLE.search(normalize_token(line))
+            kind = _TITLE_OF[title.group()] if title is not None else None
+    return out
+
+
+def _has_delim(line: str, delim: str) -> bool:
+    spaced = _SPACED.get(delim)
+    return delim in line if spaced is None else spaced.search(line) is not None
+
+
 def _header(line: str, offset: int) -> tuple[str, dict[int, EntityType]] | None:
     for delim in _DELIMS:
-        if line.count(delim) < 1:
+        if not _has_delim(line, delim):
             continue
         cells = _cells(line, 0, delim)
         if len(cells) < 2:
