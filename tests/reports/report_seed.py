@@ -261,7 +261,7 @@ def seed_report_world(store: Store) -> dict[str, int]:
         ids["c2"] = _decide(s, _case(s, channel=b, messages=[doc, msgs[3]]), "restrict_channel",
                             "state_document", rex, _at(16), action_at=_at(16, 3)).id  # fmt: skip
         ids["c3"] = _decide(s, _case(s, channel=c, messages=[msgs[6]]), "escalate",
-                            "bulk_records", rev, _at(17)).id  # fmt: skip
+                            "bulk_records", rev, _at(17), stage="escalation").id  # fmt: skip
         ids["c4"] = _decide(s, _case(s, channel=a, messages=[msgs[11]]), "remove",
                             "identity_bundle", rev, _at(31, 23.5),
                             action_at=_at(1, 1, month=4)).id  # fmt: skip

@@ -17,17 +17,24 @@ from sqlalchemy import select
 from wf_seed import KEYS, RAW, World, audit_ok, world
 
 from leakwatch.cli.main import main
-from leakwatch.errors import Conflict, NotFound, PermissionDenied
+from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
+from leakwatch.report.transparency import transparency_report
 from leakwatch.store.models import AuditEvent, CaseMessage, Notice, utcnow
 from leakwatch.workflow import appeals, cases, review
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.cases import open_channel_cases, show_case
-from leakwatch.workflow.notices import notice_status, submit_notice
+from leakwatch.workflow.notices import (
+    list_notices,
+    notice_response,
+    notice_status,
+    submit_notice,
+)
 from leakwatch.workflow.retention import purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import decide
 from leakwatch.workflow.roles import ALLOWED, Operation, Role
 from leakwatch.workflow.sla import clock
+from leakwatch.workflow.users import add_user
 
 
 @pytest.fixture
@@ -312,3 +319,60 @@ def test_reveal_finding_from_the_cli(
     assert "audit log" in out
     assert main(["reveal", "--reason", "checking the name", "--as", "rev"]) == 2
     assert "either a MESSAGE" in capsys.readouterr().err
+
+
+def test_the_reviewer_who_escalated_may_not_decide_the_case(w: World) -> None:
+    """Issue 8.13: an escalation goes to a senior reviewer; the one who escalated could decide
+    the case themselves."""
+    case_id = _case(w)
+    decide(w.store, "rev", case_id, "escalate", "identity_bundle")
+    with pytest.raises(PermissionDenied, match=f"you escalated case {case_id}"):
+        decide(w.store, "rev", case_id, "remove", "identity_bundle")
+    assert decide(w.store, "rex", case_id, "remove", "identity_bundle").stage == "initial"
+    audit_ok(w)
+
+
+def test_transparency_escalate_bar_counts_escalations(w: World) -> None:
+    """Issue 8.13: the report counted only stage `initial`, so its Escalate bar was always 0."""
+    case_id = _case(w)
+    decide(w.store, "rev", case_id, "escalate", "identity_bundle")
+    decide(w.store, "rex", case_id, "remove", "identity_bundle")
+    today = utcnow().date()
+    report = transparency_report(w.store, "aud", today, today)
+    assert dict(report.by_decision)["escalate"] == 1
+    assert dict(report.by_decision)["remove"] == 1
+    assert report.decisions == 2
+
+
+def test_liaisons_see_only_their_authoritys_notices(w: World) -> None:
+    """Issue 8.13: every liaison saw every authority's notices."""
+    add_user(w.store, "ada", "kri", "liaison", authority="KRG-DPA")
+    add_user(w.store, "ada", "solo", "liaison")  # no authority on record: their own only
+    cmc = submit_notice(w.store, "lia", "CMC", "C/1", "Law 1", "personal_data", ["telegram:100/1"])
+    krg = submit_notice(w.store, "kri", "KRG-DPA", "K/1", "Law 2", "personal_data",
+                        ["telegram:200/1"])  # fmt: skip
+    admin = submit_notice(w.store, "ada", "CMC", "C/2", "Law 1", "personal_data", ["telegram:100"])
+    assert [n.id for n in list_notices(w.store, "lia")] == [cmc.id, admin.id]
+    assert [n.id for n in list_notices(w.store, "kri")] == [krg.id]
+    assert list_notices(w.store, "solo") == []
+    assert len(list_notices(w.store, "rev")) == 3  # the platform's side sees them all
+    for call in (notice_status, notice_response):
+        with pytest.raises(NotFound, match=f"no notice {cmc.id}"):
+            call(w.store, "kri", cmc.id)
+    assert notice_response(w.store, "kri", krg.id).notice.authority == "KRG-DPA"
+    with pytest.raises(PermissionDenied, match="a liaison for KRG-DPA may not submit"):
+        submit_notice(w.store, "kri", "CMC", "C/3", "Law 1", "personal_data", ["telegram:100/2"])
+    with pytest.raises(UsageError, match="only a liaison speaks for an authority"):
+        add_user(w.store, "ada", "x", "reviewer", authority="CMC")
+    audit_ok(w)
+
+
+def test_workflow_list_commands_take_short_format(
+    w: World, db_url: str, master_key: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 8.13: `-f` was missing on most workflow commands."""
+    _case(w)
+    for argv in (["case", "list"], ["case", "queue"], ["notice", "list"], ["appeal", "list"],
+                 ["user", "list"], ["audit", "log"]):  # fmt: skip
+        assert main([*argv, "-f", "json", "--db", db_url, "--as", "ada"]) == 0, argv
+        assert isinstance(json.loads(capsys.readouterr().out), list), argv

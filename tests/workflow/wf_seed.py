@@ -2,7 +2,8 @@
 
 Channel "Leaks" (telegram:100) has five leak messages and one clear one; channel "News"
 (telegram:200) has one medium leak. Every role has a user; two reviewers so appeals can go to a
-different one. Raw values and texts stay here so tests can check no output carries them.
+different one; the liaison "lia" speaks for the authority "CMC". Raw values and texts stay here
+so tests can check no output carries them.
 """
 
 from __future__ import annotations
@@ -89,7 +90,10 @@ def world(db_url: str) -> Iterator[World]:
     store = open_store(db_url, keys=KEYS)
     texts: list[str] = []
     with store.session() as s:
-        s.add_all(User(name=n, role=r) for n, r in USERS.items())
+        s.add_all(
+            User(name=n, role=r, authority="CMC" if r == "liaison" else None)
+            for n, r in USERS.items()
+        )
         leaks_ch = Channel(key="telegram:100", platform_id=100, title="Leaks")
         news_ch = Channel(key="telegram:200", platform_id=200, title="News")
         s.add_all([leaks_ch, news_ch])

@@ -33,9 +33,16 @@ def add_parsers(sub: Any) -> None:
     add.add_argument(
         "--role", required=True, choices=[r.value for r in Role], help="what the user may do"
     )
+    add.add_argument(
+        "--authority",
+        help="for a liaison: the authority they speak for (they see only its notices)",
+    )
     add_store_options(add)
     add.set_defaults(handler=_user_add)
     ls = user_sub.add_parser("list", help="list users and roles")
+    ls.add_argument(
+        "--format", "-f", choices=["text", "json"], default="text", help="output format"
+    )
     add_store_options(ls)
     ls.set_defaults(handler=_user_list)
 
@@ -76,15 +83,22 @@ def add_parsers(sub: Any) -> None:
 
 def _user_add(args: argparse.Namespace) -> int:
     store, actor = open_for(args)
-    view = add_user(store, actor, args.name, args.role)
-    print(f"added {view.name} ({view.role})")
+    view = add_user(store, actor, args.name, args.role, args.authority)
+    speaks = f" for {view.authority}" if view.authority else ""
+    print(f"added {view.name} ({view.role}{speaks})")
     return 0
 
 
 def _user_list(args: argparse.Namespace) -> int:
     store, actor = open_for(args)
-    for u in list_users(store, actor):
-        print(f"{u.name}\t{u.role}\t{'active' if u.active else 'inactive'}")
+    users = list_users(store, actor)
+    if args.format == "json":
+        json.dump([asdict(u) for u in users], sys.stdout, ensure_ascii=False)
+        print()
+        return 0
+    for u in users:
+        line = f"{u.name}\t{u.role}\t{'active' if u.active else 'inactive'}"
+        print(line + (f"\t{u.authority}" if u.authority else ""))
     return 0
 
 

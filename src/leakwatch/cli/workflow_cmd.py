@@ -69,7 +69,9 @@ def _print_json(data: Any) -> None:
 
 
 def _fmt(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    parser.add_argument(
+        "--format", "-f", choices=FORMATS, default="table", help="output format (default table)"
+    )
 
 
 def add_parsers(sub: Any) -> None:

@@ -46,6 +46,8 @@ from leakwatch.workflow.roles import Operation, authorize
 UNCATEGORISED = "uncategorised"
 SOURCES = ("notice", "own_detection")
 DECISIONS = ("remove", "restrict_channel", "no_violation", "escalate")
+#: Decision stages counted as first-instance decisions (appeal-stage ones are counted as appeals).
+FIRST_INSTANCE = ("initial", "escalation")
 MAX_DAYS = 3660
 
 
@@ -372,7 +374,9 @@ def transparency_report(
         decisions = list(
             s.scalars(
                 select(Decision)
-                .where(Decision.stage == "initial", *in_window)
+                # an escalation is a decision of its own (the "Escalate" bar); the senior
+                # reviewer's final decision on the same case is another, stage "initial"
+                .where(Decision.stage.in_(FIRST_INSTANCE), *in_window)
                 .order_by(Decision.decided_at, Decision.id)
             )
         )

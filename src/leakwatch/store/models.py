@@ -77,6 +77,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: For a liaison, the authority they speak for: they see only its notices (workflow.notices).
+    authority: Mapped[str | None] = mapped_column(String(200))
 
 
 class Channel(Base):

@@ -21,19 +21,28 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import Category
-from leakwatch.errors import Conflict, UsageError
+from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.db import Store, fetch
-from leakwatch.store.models import Appeal, Case, Channel, Notice, NoticeItem, StoredMessage, utcnow
+from leakwatch.store.models import (
+    Appeal,
+    Case,
+    Channel,
+    Notice,
+    NoticeItem,
+    StoredMessage,
+    User,
+    utcnow,
+)
 from leakwatch.workflow import limits
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import CLOSED, new_case
 from leakwatch.workflow.limits import checked
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.roles import Actor, Operation, Role, authorize
 from leakwatch.workflow.sla import clock
 
 _TME_PRIVATE = re.compile(r"^(?:https?://)?t\.me/c/(\d+)(?:/(\d+))?/?$")
@@ -237,6 +246,9 @@ def _submit(
 ) -> NoticeView:
     with store.session() as s:
         who = authorize(s, actor, Operation.SUBMIT_NOTICE)
+        own = s.scalar(select(User.authority).where(User.id == who.id))
+        if who.role is Role.LIAISON and own is not None and own != authority:
+            raise PermissionDenied(f"a liaison for {own} may not submit notices for {authority}")
         dup = s.scalar(
             select(func.count())
             .select_from(Notice)
@@ -300,6 +312,25 @@ def _notice(session: Session, notice_id: int) -> Notice:
     return fetch(session, Notice, notice_id, "notice")
 
 
+def visible(session: Session, who: Actor) -> ColumnElement[bool]:
+    """Which notices `who` may see: a liaison only their authority's (or, with no authority on
+    record, the ones they submitted); every other role all of them."""
+    if who.role is not Role.LIAISON:
+        return true()
+    authority = session.scalar(select(User.authority).where(User.id == who.id))
+    if authority is None:
+        return Notice.submitted_by == who.id
+    return Notice.authority == authority
+
+
+def _visible_notice(session: Session, who: Actor, notice_id: int) -> Notice:
+    """The notice, if `who` may see it; otherwise "no notice N", as if it did not exist."""
+    n = session.scalar(select(Notice).where(Notice.id == notice_id, visible(session, who)))
+    if n is None:
+        raise NotFound(f"no notice {notice_id}")
+    return n
+
+
 def acknowledge_notice(store: Store, actor: str, notice_id: int) -> NoticeView:
     """Acknowledge receipt (analyst, reviewer, admin): starts the clock's second stage."""
     with store.session() as s:
@@ -316,21 +347,23 @@ def acknowledge_notice(store: Store, actor: str, notice_id: int) -> NoticeView:
 
 def notice_status(store: Store, actor: str, notice_id: int) -> NoticeView:
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_NOTICE)
-        return _view(s, _notice(s, notice_id))
+        who = authorize(s, actor, Operation.VIEW_NOTICE)
+        return _view(s, _visible_notice(s, who, notice_id))
 
 
 def list_notices(store: Store, actor: str) -> list[NoticeView]:
+    """Every notice `actor` may see (a liaison: their authority's), oldest first."""
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_NOTICE)
-        return [_view(s, n) for n in s.scalars(select(Notice).order_by(Notice.id))]
+        who = authorize(s, actor, Operation.VIEW_NOTICE)
+        q = select(Notice).where(visible(s, who)).order_by(Notice.id)
+        return [_view(s, n) for n in s.scalars(q)]
 
 
 def notice_response(store: Store, actor: str, notice_id: int) -> NoticeResponse:
     """What the authority reads back: status, clock, statements of reasons, appeal outcomes."""
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_NOTICE)
-        n = _notice(s, notice_id)
+        who = authorize(s, actor, Operation.VIEW_NOTICE)
+        n = _visible_notice(s, who, notice_id)
         case = s.scalars(select(Case).where(Case.notice_id == n.id)).one_or_none()
         statements: list[dict[str, Any]] = []
         appeals: list[dict[str, Any]] = []

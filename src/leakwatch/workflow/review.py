@@ -105,6 +105,20 @@ def _advance_notice(session: Session, actor: str, notice: Notice, now: datetime)
     record(session, actor, EventType.NOTICE_ACKNOWLEDGED, f"notice:{notice.id}", {"implicit": True})
 
 
+def _senior_rule(session: Session, case: Case, who: Actor) -> None:
+    """An escalated case goes to someone else: the reviewer who escalated it may not decide it
+    (a senior reviewer, or an admin other than them, does)."""
+    escalated_by = session.scalar(
+        select(Decision.decided_by).where(
+            Decision.case_id == case.id, Decision.stage == "escalation"
+        )
+    )
+    if escalated_by == who.id:
+        raise PermissionDenied(
+            f"you escalated case {case.id}; another reviewer (a senior one) decides it"
+        )
+
+
 def view_of(decision: Decision, by: str, actions: list[Action]) -> DecisionView:
     return DecisionView(
         decision.id,
@@ -149,6 +163,8 @@ def decide(
                 raise Conflict(f"case {case_id} is already {case.status}; nothing to decide")
             if kind is DecisionType.ESCALATE and case.status == ESCALATED:
                 raise Conflict(f"case {case_id} is already escalated")
+            if case.status == ESCALATED:
+                _senior_rule(s, case, who)
             stage = "escalation" if kind is DecisionType.ESCALATE else "initial"
             facts = facts_of(s, case)
             now = utcnow()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from leakwatch.errors import Conflict, UsageError
 from leakwatch.store.db import Store
 from leakwatch.store.models import User
+from leakwatch.workflow import limits
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.limits import USER_NAME, checked
 from leakwatch.workflow.roles import Operation, Role, authorize
@@ -19,6 +20,7 @@ class UserView:
     name: str
     role: str
     active: bool
+    authority: str | None = None
 
 
 def _role(role: str) -> Role:
@@ -40,9 +42,18 @@ def bootstrap_admin(store: Store, name: str) -> bool:
         return True
 
 
-def add_user(store: Store, actor: str, name: str, role: str) -> UserView:
-    """Add a user with a role (admin only)."""
+def add_user(
+    store: Store, actor: str, name: str, role: str, authority: str | None = None
+) -> UserView:
+    """Add a user with a role (admin only); a liaison with the `authority` they speak for (they
+    see only its notices; without one, only the notices they submitted themselves)."""
     r = _role(role)
+    if authority is not None:
+        if r is not Role.LIAISON:
+            raise UsageError("only a liaison speaks for an authority")
+        checked("--authority", authority, limits.AUTHORITY)
+        if not authority.strip():
+            raise UsageError("--authority may not be empty")
     checked("the user name", name, USER_NAME)
     if not name.strip():
         raise UsageError("a user needs a name")
@@ -50,14 +61,18 @@ def add_user(store: Store, actor: str, name: str, role: str) -> UserView:
         authorize(s, actor, Operation.MANAGE_USERS)
         if s.scalars(select(User).where(User.name == name)).one_or_none():
             raise Conflict(f"user {name!r} already exists")
-        s.add(User(name=name, role=r.value))
-        record(s, actor, EventType.USER_ADDED, f"user:{name}", {"role": r.value})
-        return UserView(name, r.value, True)
+        s.add(User(name=name, role=r.value, authority=authority))
+        payload: dict[str, str] = {"role": r.value}
+        if authority is not None:
+            payload["authority"] = authority
+        record(s, actor, EventType.USER_ADDED, f"user:{name}", payload)
+        return UserView(name, r.value, True, authority)
 
 
 def list_users(store: Store, actor: str) -> list[UserView]:
     with store.session() as s:
         authorize(s, actor, Operation.MANAGE_USERS)
         return [
-            UserView(u.name, u.role, u.active) for u in s.scalars(select(User).order_by(User.id))
+            UserView(u.name, u.role, u.active, u.authority)
+            for u in s.scalars(select(User).order_by(User.id))
         ]
