@@ -292,3 +292,20 @@ def test_owner_published_contacts_are_clear(text: str) -> None:
 @pytest.mark.parametrize(("text", "severity", "reason"), EXPOSED_DESPITE_OWNER_WORDS)
 def test_exposure_wins_over_owner_words(text: str, severity: Severity, reason: str) -> None:
     _leak(text, severity, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انا علي حسين كاظم رقمي 07701234567 والحرامي اسمه حيدر كريم عباس رقمه 07811234567",
+        "I am Ahmed Kareem Hassan, my number 07701234567. "
+        "The thief is Omar Khalid Ibrahim, his number 07811234567",
+        "من ئاسۆ کەریم مەحمود ژمارەکەم 07501234567، فێڵبازەکە کاروان ئەحمەد عومەر ژمارەکەی "
+        "07511234567",
+    ],
+)
+def test_the_posters_own_record_is_not_exposed_beside_the_other(text: str) -> None:
+    result, found = _assess(text)
+    assert result.verdict is Verdict.LEAK, (result.reasons, found)
+    assert result.severity is Severity.HIGH, (result.reasons, found)
+    assert result.people == 1, (result.reasons, found)

@@ -213,7 +213,14 @@ def assess(
             for f in findings
             if f.entity_type is EntityType.ADDRESS and families.home_address(spans, f)
         )
-    bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx, homes))]
+    own: frozenset[tuple[int, int]] = frozenset()
+    if ctx.self_contact:  # the poster's own number beside someone else's: not an attribute
+        own = frozenset(
+            (f.start, f.end)
+            for f in findings
+            if f.entity_type in _CONTACT and families.own_contact(spans, f)
+        )
+    bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx, homes, own))]
     exposed = [r for r, _ in bundles]
     severities.extend(_bundle_severity(kinds) for _, kinds in bundles)
     if exposed:
@@ -249,17 +256,23 @@ def assess(
 
 
 def _private_attributes(
-    record: PersonRecord, ctx: Context, homes: frozenset[tuple[int, int]] = frozenset()
+    record: PersonRecord,
+    ctx: Context,
+    homes: frozenset[tuple[int, int]] = frozenset(),
+    own: frozenset[tuple[int, int]] = frozenset(),
 ) -> set[str]:
     """The attribute kinds that make this record an identity bundle (empty if none count).
 
-    `homes` are the addresses given as where someone lives: never an owner's published contact.
+    `homes` are the addresses given as where someone lives: never an owner's published contact;
+    `own` the contacts the poster gives as their own ("رقمي", "my number"): never exposed.
     """
     kinds: set[str] = set()
     for attr in record.attributes:
         et = attr.entity_type
         if ctx.official and et not in _CRITICAL_ATTR:
             continue  # an authority's own notice: its tip line, the names it publishes
+        if own and (attr.start, attr.end) in own:
+            continue
         home = et is EntityType.ADDRESS and (attr.start, attr.end) in homes
         if et in _CONTACT and ctx.owner_contact and not home:
             continue
