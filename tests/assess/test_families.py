@@ -116,6 +116,19 @@ def test_identifier_framed_as_someone_elses_is_a_low_leak(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a culprit named without an identifier of his: a hotline to report to
+        "للإبلاغ عن السراق والحرامية اتصلوا على الخط الساخن 07701234567",
+        "Report thieves to the police hotline 07701234567",
+        "بۆ ئاگادارکردنەوە لە دزەکان پەیوەندی بە هێڵی گەرمەوە بکەن 07501234567",
+    ],
+)
+def test_a_culprit_word_alone_frames_nothing(text: str) -> None:
+    _clear(text)
+
+
+@pytest.mark.parametrize(
     ("text", "own", "other"),
     [
         ("رقمي 07701234567 وهذا رقم الحرامي 07811234567", "07701234567", "07811234567"),
@@ -195,6 +208,10 @@ RECORD_LISTS = [
     "Name, D.O.B\nAhmed Kareem Hassan, 03/11/1992\nSara Ali Mahmood, 1999",
 ]
 NOT_RECORD_LISTS = [
+    "خدمة الزبائن:\nعلي حسين كاظم 07701234567\nحيدر كريم عباس 07811234567",
+    "للطلبات والاستفسار:\nالمندوب علي حسين كاظم 07701234567\nالمندوب حيدر كريم عباس 07811234567",
+    "مندوبينا في المحافظات:\nعلي حسين كاظم - 07701234567 - بغداد الكرادة\n"
+    "حيدر كريم عباس - 07811234567 - البصرة العشار",
     # a party's candidates are public figures
     "کاندیدەکانی لیستی گۆڕان:\n1. ئاسۆ کەریم مەحمود\n2. ژیان محەمەد ئەحمەد\n3. کاروان ئەحمەد",
     # a shop's own branches and its own sales staff
@@ -224,7 +241,7 @@ PRIVATE = [
      Severity.LOW, "identifier_framed"),
     ("her personal email is noor.abbas@hotmail.com, contact her there",
      Severity.LOW, "identifier_framed"),
-    ("هذا الرقم الخاص بالبنت اللي سبتنا 07712345678", Severity.LOW, "identifier_framed"),
+    ("هذا رقمها الخاص 07712345678 البنت اللي سبتنا", Severity.LOW, "identifier_framed"),
     ("ئەمە ژمارەی تایبەتی ئەو کچەیە 07501234567", Severity.LOW, "identifier_framed"),
 ]  # fmt: skip
 
@@ -236,8 +253,17 @@ def test_private_number_and_email_are_someone_elses(
     _leak(text, severity, reason)
 
 
-def test_my_private_number_stays_clear() -> None:
-    _clear("For lessons call my private number 07701234567")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For lessons call my private number 07701234567",
+        "للحجز على الرقم الخاص بالعيادة 07701234567",
+        "Call our private number for orders 07701234567, delivery to all Baghdad",
+        "دوکانی ئازادی بۆ مۆبایل، ژمارەی تایبەت بۆ داواکاری 07501234567",
+    ],
+)
+def test_a_private_number_of_ones_own_stays_clear(text: str) -> None:
+    _clear(text)
 
 
 # --- f. contacts published by their owner, and an authority's own notices -----------------------

@@ -127,6 +127,7 @@ EXPOSURE = CueSet("exposure", words("exposure"), prefix_ok=True)
 SELF = CueSet("self", words("self"))
 LIST = CueSet("list", words("list"))
 PRIVATE = CueSet("private", words("private"))
+PRIVATE_BARE = CueSet("private_bare", words("private_bare"))
 RECORDS = CueSet("records", words("records"))
 LOST = CueSet("lost", words("lost"))
 PET = CueSet("pet", words("pet"))
@@ -156,6 +157,7 @@ MESSAGE_CONTEXTS = (
     LIST,
     THIRD_PARTY,
     PRIVATE,
+    PRIVATE_BARE,
     RECORDS,
     LOST,
     PET,

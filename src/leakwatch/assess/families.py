@@ -92,9 +92,9 @@ def family_and_workplace(record: PersonRecord) -> bool:
 
 def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> bool:
     """c. Rows of other people's contacts: two or more records on separate lines, each with a
-    phone or address, under a records cue ("الزبائن", "delivery list", "کڕیاران") — or with
-    both a phone and an address in each row. A shop's list of customers is not its own ad,
-    and the records cue outweighs words that read as an election or match ("لیستی")."""
+    phone or address, under a records cue ("الزبائن", "delivery list", "کڕیاران") — or three
+    or more with both a phone and an address in each row. A shop's list of customers is not
+    its own ad, and the records cue outweighs words that read as an election or match."""
     rows = []
     for record in records:
         if "public" in record.name.why or (record.public and not records_cue):
@@ -103,4 +103,4 @@ def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> 
         if kinds and (records_cue or len(kinds) >= 2):
             rows.append(record)
     lines = {text.count("\n", 0, r.name.start) for r in rows}
-    return len(lines) >= 2
+    return len(lines) >= (2 if records_cue else 3)

@@ -155,8 +155,9 @@ class Context:
             addressee=_addressee(norm),
             circular=any(word in norm for word in _CIRCULAR),
             professional=professional,
-            records="records" in hit,
-            private="private" in hit,
+            records="records" in hit and "hotline" not in hit,  # not "خدمة الزبائن"
+            private="private" in hit
+            or ("private_bare" in hit and not ("ad" in hit or "hotline" in hit)),
             lost="lost" in hit,
             pet="pet" in hit and not ("exposure" in hit or "third_party" in hit),
             official=official,
