@@ -18,7 +18,8 @@ from leakwatch.entities import Severity
 from leakwatch.errors import InputError, LeakwatchError, UsageError
 from leakwatch.output.summary import Summary, render_leaks, render_summary
 from leakwatch.output.writers import FORMATS, write_results
-from leakwatch.scan.engine import MAX_FINDINGS, MAX_SCAN_CHARS, scan
+from leakwatch.scan import engine
+from leakwatch.scan.engine import scan
 from leakwatch.scan.result import ScanResult
 from leakwatch.sources.discover import Feed
 
@@ -168,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     if truncated:
         print(
             f"leakwatch: warning: {truncated:,} message(s) scanned only in part (limits: "
-            f"{MAX_SCAN_CHARS:,} characters, {MAX_FINDINGS:,} findings per message)",
+            f"{engine.MAX_SCAN_CHARS:,} characters, {engine.MAX_FINDINGS:,} findings per message)",
             file=sys.stderr,
         )
     if feed.errors:
