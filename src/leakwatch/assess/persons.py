@@ -180,7 +180,8 @@ def group_records(
                 attributes=tuple(attributes[i]),
                 family=tuple(p for k, p in rel if k == "family"),
                 mother=next((p for k, p in rel if k == "mother"), None),
-                workplace=_workplace(spans, name.end, end),
+                workplace=_workplace(spans, name.end, end)
+                or (i == 0 and _workplace_line_before(spans, name.start)),
                 public="public" in name.why or public_context,
             )
         )
@@ -193,6 +194,18 @@ def _workplace(spans: Spans, start: int, end: int) -> bool:
         return cues.WORKPLACE.search(spans.of(start, end)[:120])
     x, y = spans.bounds(start, end)
     return bool(cues.WORKPLACE.positions_in(spans.norm, x, min(y, x + 120)))
+
+
+def _workplace_line_before(spans: Spans, start: int) -> bool:
+    """A labelled workplace line ("الدائرة: …", "یەکە: …") above the post's first name."""
+    window = spans.of(max(0, start - 120), start)
+    for a, b in cues.WORKPLACE_LABEL.positions(window):
+        line_start = window.rfind("\n", 0, a) + 1
+        if window[b : b + 2].lstrip().startswith(":") and not any(
+            c.isalnum() for c in window[line_start:a]
+        ):
+            return True
+    return False
 
 
 def _owner(mains: list[Finding], attr: Finding) -> int:
