@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from recognizer_contract import find, found_spans, make_iban, spans
+from stdnum import iban as stdnum_iban
 
 from leakwatch.detect.patterns import iban_check_digits, iban_mod97
 from leakwatch.detect.recognizers.iban import IbanRecognizer, iban_structured, iban_valid
@@ -116,3 +117,15 @@ def test_mod97_known_value() -> None:
 def test_scores(text: str, score: float) -> None:
     (f,) = find(R, text)
     assert f.score == score
+
+
+@pytest.mark.parametrize(("country", "bban"), WORLD)
+def test_registry_agrees_with_stdnum(country: str, bban: str) -> None:
+    compact = make_iban(country, bban, grouped=False)
+    assert iban_valid(compact)
+    assert iban_structured(compact)
+    assert stdnum_iban.is_valid(compact, check_country=False)
+    wrong = compact[:4] + ("A" if compact[4].isdigit() else "1") + compact[5:]
+    assert iban_structured(wrong) == stdnum_iban.is_valid(
+        wrong[:2] + stdnum_iban.calc_check_digits(wrong) + wrong[4:], check_country=False
+    )

@@ -210,7 +210,7 @@ def test_country_word_names_the_region(text: str, region: str) -> None:
         ("واتساب 0791234567", 0.85),  # cue only
         ("واتساب الأردن 0791234567", 0.9),  # both
         ("313-555-0142", 0.6),  # North American shape, valid
-        ("call 313-555-0142", 0.85),  # cue only
+        ("call 313-555-0142", 0.9),
     ],
 )
 def test_foreign_scores(text: str, score: float) -> None:

@@ -14,7 +14,6 @@ import re
 from string import ascii_uppercase
 from typing import ClassVar
 
-from stdnum import iban as stdnum_iban
 from stdnum import numdb
 
 from leakwatch.detect.document import Document
@@ -24,27 +23,33 @@ from leakwatch.detect.recognizer import Recognizer
 from leakwatch.entities import EntityType
 
 _STRUCTURE_PART = re.compile(r"([1-9][0-9]*)!([nac])")
+_CLASS = {"n": "[0-9]", "a": "[a-z]", "c": "[0-9a-z]"}
 
 
-def _registry_lengths() -> dict[str, int]:
-    """IBAN length by lower-case country code, from stdnum's copy of the SWIFT registry."""
+def _registry() -> dict[str, tuple[int, re.Pattern[str]]]:
+    """Lower-case country code → (IBAN length, BBAN structure as a lower-case regex), from
+    python-stdnum's copy of the SWIFT registry (read once, so no per-number lookups)."""
     db = numdb.get("iban")
-    out: dict[str, int] = {}
+    out: dict[str, tuple[int, re.Pattern[str]]] = {}
     for a in ascii_uppercase:
         for b in ascii_uppercase:
             parts = db.info(a + b + "00")
             bban = str(parts[0][1].get("bban", "")) if parts else ""
-            if bban:
-                out[(a + b).lower()] = 4 + sum(int(n) for n, _ in _STRUCTURE_PART.findall(bban))
+            groups = _STRUCTURE_PART.findall(bban)
+            if groups:
+                length = 4 + sum(int(n) for n, _ in groups)
+                pattern = "".join(f"{_CLASS[kind]}{{{n}}}" for n, kind in groups)
+                out[(a + b).lower()] = (length, re.compile(pattern))
     return out
 
 
+_REGISTRY: dict[str, tuple[int, re.Pattern[str]]] = _registry()
 #: IBAN length of every country with IBANs (the SWIFT registry as python-stdnum ships it).
-IBAN_LENGTHS: dict[str, int] = _registry_lengths()
+IBAN_LENGTHS: dict[str, int] = {cc: length for cc, (length, _) in _REGISTRY.items()}
 # Country + check digits, then groups of up to 4 characters with an optional space or dash
 # between them. A greedy match that swallowed a following word is cut back below.
 _IBAN = re.compile(
-    r"[a-z](?<![0-9a-z][a-z])[a-z][0-9]{2}(?:[ \-]?[0-9a-z]{4}){1,8}(?:[ \-]?[0-9a-z]{1,3})?"
+    r"[a-z](?<![0-9a-z][a-z])[a-z][0-9]{2}(?:[ \-]?[0-9a-z]{4}){2,7}(?:[ \-]?[0-9a-z]{1,3})?"
     r"(?![0-9a-z])"
 )
 _SEPARATORS = re.compile(r"[ \-]")
@@ -61,7 +66,8 @@ def iban_valid(compact: str) -> bool:
 
 def iban_structured(compact: str) -> bool:
     """Whether the BBAN also has the letters and digits where the registry puts them."""
-    return stdnum_iban.is_valid(compact.upper(), check_country=False)
+    entry = _REGISTRY.get(compact[:2].lower())
+    return entry is not None and entry[1].fullmatch(compact[4:].lower()) is not None
 
 
 class IbanRecognizer(Recognizer):

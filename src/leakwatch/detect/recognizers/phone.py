@@ -89,12 +89,27 @@ _CUE_SUFFIX_OK = re.compile(r"(?:ه|ها|ي|نا|ك|كم|هم|ات|اتنا|ات
 _COUNTRY_SUFFIX_OK = re.compile(r"(?:ي|يه|يين|يون)?")
 
 #: Regions tried when a phone cue but no country word is near a national-format number: the
-#: neighbourhood, the Gulf, and the diaspora's countries, in that order.
+#: neighbourhood and the diaspora's countries that dial a trunk 0 before the national number
+#: (North American numbers are tried by their grouping instead; countries without a trunk
+#: prefix, such as Kuwait or Denmark, need their name).
 FALLBACK_REGIONS: tuple[str, ...] = (
-    "TR", "IR", "SY", "JO", "SA", "KW", "LB", "EG", "AE",
-    "DE", "GB", "SE", "NL", "DK", "NO", "FI", "AT", "BE", "FR", "CH", "US", "CA", "AU",
+    "TR", "IR", "SY", "JO", "SA", "LB", "EG", "AE",
+    "DE", "GB", "SE", "NL", "FI", "AT", "BE", "FR", "CH", "AU",
 )  # fmt: skip
-_NO_TRUNK_ZERO = frozenset({"US", "CA"})  # NANP numbers are written without a trunk 0
+_NANP_REGIONS = frozenset({"US", "CA"})  # written without a trunk 0, tried by their grouping
+
+
+def _lengths(region: str) -> frozenset[int]:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    desc = meta.general_desc if meta is not None else None
+    return frozenset(desc.possible_length) if desc is not None else frozenset()
+
+
+#: (country code, possible national-number lengths) of each fallback region: a candidate of
+#: another length is turned away before `phonenumbers` is asked anything.
+_FALLBACK_PLAN: tuple[tuple[str, int, frozenset[int]], ...] = tuple(
+    (r, phonenumbers.country_code_for_region(r), _lengths(r)) for r in FALLBACK_REGIONS
+)
 
 
 def _load_countries() -> dict[str, tuple[str, ...]]:
@@ -116,6 +131,26 @@ def _nanp(digits: str) -> tuple[bool, bool]:
         return False, False
     valid = phonenumbers.is_valid_number(number)
     return valid, valid or phonenumbers.is_possible_number(number)
+
+
+@lru_cache(maxsize=8192)
+def _fallback_region(digits: str) -> str | None:
+    """The first fallback region in which `digits` (trunk 0 + national number) are valid.
+
+    The number is built from the digits directly (no `parse`): most of the cost of asking
+    `phonenumbers` about many regions was its generic text handling.
+    """
+    if len(digits) < 8 or digits[0] != "0" or digits[1] == "0":
+        return None
+    nsn = digits[1:]
+    size = len(nsn)
+    value = int(nsn)
+    for region, code, lengths in _FALLBACK_PLAN:
+        if size in lengths and phonenumbers.is_valid_number(
+            PhoneNumber(country_code=code, national_number=value)
+        ):
+            return region
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -291,6 +326,7 @@ class PhoneRecognizer(Recognizer):
         "0532 123 45"), one that only a cue allows replaces only shorter ones."""
         out = list(found)
         next_free = 0
+        countries = self._COUNTRY.present(norm)
         for candidate in _NAT_START.finditer(norm):
             pos = candidate.start()
             if pos < next_free or any(s < pos < e for s, e, _, _ in out):
@@ -298,7 +334,11 @@ class PhoneRecognizer(Recognizer):
             m = _NATIONAL.match(norm, pos)
             if m is None:
                 continue
-            accepted = self._accept_national(norm, m)
+            if any(s <= pos and m.end() <= e for s, e, _, _ in out) and not (
+                countries and self._named_near(norm, pos, m.end())
+            ):
+                continue  # pass 1 already holds these digits, and no country says otherwise
+            accepted = self._accept_national(norm, m, countries)
             if accepted is None:
                 continue
             start, end, _, _ = accepted
@@ -313,7 +353,9 @@ class PhoneRecognizer(Recognizer):
             next_free = end
         return sorted(out)
 
-    def _accept_national(self, norm: str, m: re.Match[str]) -> tuple[int, int, float, str] | None:
+    def _accept_national(
+        self, norm: str, m: re.Match[str], countries: bool
+    ) -> tuple[int, int, float, str] | None:
         """A national-format number valid in a region its words name (module docstring)."""
         raw = m.group()
         start = m.start()
@@ -326,30 +368,27 @@ class PhoneRecognizer(Recognizer):
             if len(digits) > 15:
                 continue
             end = start + cut
-            regions, named = self._regions(norm, start, end)
             nanp = _NANP.fullmatch(raw, 0, cut) is not None
-            if not regions and not nanp:
+            if not (countries or nanp or digits[0] == "0"):
+                continue  # no country named, not dialled with a trunk 0, not North American
+            named, has_cue = self._words(norm, start, end)
+            region = next((r for r in named if _valid_national(digits, r)), None)
+            if region is None and has_cue:
+                region = _fallback_region(digits)
+            if region is None:
+                if nanp:
+                    return self._nanp_shape(norm, digits, digit_start, end)
                 continue
-            for region in regions:
-                if region not in named:
-                    if region in _NO_TRUNK_ZERO and not nanp:
-                        continue
-                    if region not in _NO_TRUNK_ZERO and digits[0] != "0":
-                        continue
-                if not _valid_national(digits, region):
-                    continue
-                if self._rejected(norm, digit_start, end):
-                    return None
-                cue = self._STRONG.near(norm, start, end, left=60, right=30)
-                if region in named:
-                    score, why = 0.7, f"national number ({region}) + country word"
-                    if cue is not None:
-                        score, why = 0.9, f"{why} + context '{cue}'"
-                else:
-                    score, why = 0.85, f"national number ({region}) + context '{cue}'"
-                return digit_start, end, score, why
-            if nanp:
-                return self._nanp_shape(norm, digits, digit_start, end)
+            if self._rejected(norm, digit_start, end):
+                return None
+            cue = self._STRONG.near(norm, start, end, left=60, right=30)
+            if region in named:
+                score, why = 0.7, f"national number ({region}) + country word"
+                if cue is not None:
+                    score, why = 0.9, f"{why} + context '{cue}'"
+            else:
+                score, why = 0.85, f"national number ({region}) + context '{cue}'"
+            return digit_start, end, score, why
         return None
 
     def _nanp_shape(
@@ -367,9 +406,12 @@ class PhoneRecognizer(Recognizer):
             score, why = score + 0.3, f"{why} + context '{cue}'"
         return start, end, score, why
 
-    def _regions(self, norm: str, start: int, end: int) -> tuple[tuple[str, ...], frozenset[str]]:
-        """Regions to try for a national number at [start, end): those the country words near
-        it name, then (with a phone cue near) the fallback list; and the named ones."""
+    def _named_near(self, norm: str, start: int, end: int) -> bool:
+        return bool(self._words(norm, start, end)[0])
+
+    def _words(self, norm: str, start: int, end: int) -> tuple[tuple[str, ...], bool]:
+        """The regions the country words near [start, end) name, and whether a phone cue is
+        near (which opens the fallback regions)."""
         named: list[str] = []
         lo, hi = max(0, start - 60), min(len(norm), end + 40)
         for cue_end, word in self._COUNTRY.find(norm, lo, hi):
@@ -379,7 +421,4 @@ class PhoneRecognizer(Recognizer):
             _bounded(norm, cue_end - len(word), cue_end, _CUE_SUFFIX_OK)
             for cue_end, word in self._STRONG.find(norm, max(0, start - 60), hi)
         )
-        regions = list(named)
-        if has_cue:
-            regions.extend(r for r in FALLBACK_REGIONS if r not in named)
-        return tuple(regions), frozenset(named)
+        return tuple(named), has_cue
