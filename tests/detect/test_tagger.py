@@ -82,3 +82,19 @@ def test_features_are_one_list_per_token() -> None:
     assert len(feats) == len(words) == 4
     assert "w=علي" in feats[0]
     assert any(f.startswith("w+1=") for f in feats[0])
+
+
+def test_sorani_lines_are_left_to_the_rules() -> None:
+    text = "🔧 وەستا حەمە سوور\n📲 0750 772 1408"
+    assert all(r != RECOGNIZER for _, r in _names(text, NameMode.GATED))
+
+
+@pytest.mark.parametrize(
+    ("text", "original"),
+    [("أَحْمَد علي", "أَحْمَد"), ("0️⃣7️⃣ علي", "علي"), ("plain text", "text")],
+)
+def test_original_spans_map_back_to_normalized(text: str, original: str) -> None:
+    n = normalize(text)
+    start = text.index(original)
+    n_start, n_end = n.to_norm(start, start + len(original))
+    assert n.to_original(n_start, n_end) == (start, start + len(original))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from typing import ClassVar, Final
 
@@ -113,6 +114,12 @@ class NormalizedText(Frozen):
         while o_end < len(original) and original[o_end] in _TRAILING_MARKS:
             o_end += 1
         return self.offsets[start], o_end
+
+    def to_norm(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span back to the normalized span it came from."""
+        if self.offsets is None:
+            return start, end
+        return bisect_left(self.offsets, start), bisect_left(self.offsets, end)
 
 
 def _fold_char(ch: str) -> str:

@@ -39,26 +39,44 @@ def available() -> bool:
     return MODEL_PATH.is_file()
 
 
+class Reading(NamedTuple):
+    """The model's reading of one text: its PERSON spans and each token's P(person)."""
+
+    spans: list[Span]
+    tokens: list[tuple[int, int, float]]
+
+    def person_share(self, start: int, end: int) -> float:
+        """The highest P(person) of the tokens inside [start, end) (0 when none is)."""
+        return max((p for s, e, p in self.tokens if start <= s and e <= end), default=0.0)
+
+
 def tag(norm: str) -> list[Span]:
     """PERSON spans the model finds in normalized text, line by line."""
+    return read(norm).spans
+
+
+def read(norm: str) -> Reading:
+    """Spans and token probabilities, one CRF sequence per line."""
     tagger = _tagger()
-    out: list[Span] = []
-    tokens = tokenize(norm)
+    reading = Reading([], [])
     line: list[tuple[int, int]] = []
-    for tok in tokens:
+    for tok in tokenize(norm):
         if line and ("\n" in norm[line[-1][1] : tok[0]] or len(line) >= _MAX_TOKENS):
-            out.extend(_tag_line(tagger, norm, line))
+            _read_line(tagger, norm, line, reading)
             line = []
         line.append(tok)
     if line:
-        out.extend(_tag_line(tagger, norm, line))
-    return out
+        _read_line(tagger, norm, line, reading)
+    return reading
 
 
-def _tag_line(tagger: Any, norm: str, line: list[tuple[int, int]]) -> list[Span]:
+def _read_line(tagger: Any, norm: str, line: list[tuple[int, int]], out: Reading) -> None:
     words = [norm[s:e] for s, e in line]
     labels: list[str] = tagger.tag(sentence_features(words))
-    out: list[Span] = []
+    known = _known_labels(tagger)
+    for k, (s, e) in enumerate(line):
+        p = sum(tagger.marginal(label, k) for label in _PERSON if label in known)
+        out.tokens.append((s, e, p))
     i = 0
     while i < len(labels):
         if labels[i] not in _PERSON:
@@ -68,6 +86,10 @@ def _tag_line(tagger: Any, norm: str, line: list[tuple[int, int]]) -> list[Span]
         while j < len(labels) and labels[j] == "I-PERS":
             j += 1
         conf = sum(tagger.marginal(labels[k], k) for k in range(i, j)) / (j - i)
-        out.append(Span(line[i][0], line[j - 1][1], conf))
+        out.spans.append(Span(line[i][0], line[j - 1][1], conf))
         i = j
-    return out
+
+
+@cache
+def _known_labels(tagger: Any) -> frozenset[str]:
+    return frozenset(tagger.labels())
