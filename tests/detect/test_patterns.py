@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from recognizer_contract import luhn_complete
+from stdnum import luhn as stdnum_luhn
+from stdnum.iso7064 import mod_97_10
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.patterns import (
@@ -77,3 +81,14 @@ def test_hinted_maps_offsets_back() -> None:
     assert hinted(doc, EntityType.PHONE_NUMBER, start, start + 4)
     assert not hinted(doc, EntityType.CREDIT_CARD, start, start + 4)
     assert not hinted(doc, EntityType.PHONE_NUMBER, 0, 3)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=19))
+def test_luhn_agrees_with_stdnum(digits: str) -> None:
+    """The in-house check (compiled on the hot path) gives python-stdnum's answer."""
+    assert luhn_valid(digits) == stdnum_luhn.is_valid(digits)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
+def test_iban_mod97_agrees_with_stdnum(digits: str) -> None:
+    assert (iban_mod97("GB00" + digits) == 1) == mod_97_10.is_valid(digits + "161100")
