@@ -26,8 +26,12 @@ SEP = r"(?:[ \t\-./()]{1,3}|[ \t]?[^\w\s][^\w\s]?[ \t]?)"
 ARABIC_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 
 _NON_DIGIT = re.compile(r"[^0-9]+")
-#: Per cue list: the last text it was matched in, its cues (by end) and their end offsets.
-_FOUND: dict[int, tuple[str, list[tuple[int, int, str]], list[int]]] = {}
+#: Per cue list: the last text it was matched in and its cues there, in order of their ends.
+_FOUND: dict[int, tuple[str, list[tuple[int, int, str]]]] = {}
+
+
+def _cue_end(cue: tuple[int, int, str]) -> int:
+    return cue[1]
 
 
 def digits_only(text: str) -> str:
@@ -90,12 +94,9 @@ class Cues:
         Kept for the last text per list: recognizers ask once per candidate, and a message dense
         with candidates (8,000 phone numbers) must not rebuild the list each time.
         """
-        return self._indexed(norm)[0]
-
-    def _indexed(self, norm: str) -> tuple[list[tuple[int, int, str]], list[int]]:
         cached = _FOUND.get(self.group)
         if cached is not None and cached[0] is norm:
-            return cached[1], cached[2]
+            return cached[1]
         out: list[tuple[int, int, str]] = []
         for last, (length, word, latin) in phrases.hits(norm, self.group):
             cue_end = last + 1
@@ -106,12 +107,8 @@ class Cues:
             ):
                 continue
             out.append((cue_start, cue_end, word))
-        ends = [e for _, e, _ in out]
-        if any(ends[i] > ends[i + 1] for i in range(len(ends) - 1)):
-            out.sort(key=lambda f: f[1])
-            ends = [e for _, e, _ in out]
-        _FOUND[self.group] = (norm, out, ends)
-        return out, ends
+        _FOUND[self.group] = (norm, out)
+        return out
 
     def find(self, norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
         """(end offset, word) of each cue inside norm[start:end], in order of their ends."""
@@ -129,12 +126,14 @@ class Cues:
         self, norm: str, start: int, end: int, *, left: int = 40, right: int = 25
     ) -> str | None:
         """The longest cue just before the span, else just after it; None if there is none."""
-        found, ends = self._indexed(norm)
+        found = self._found(norm)
         if not found:
             return None
         for lo, hi in ((max(0, start - left), start), (end, min(end + right, len(norm)))):
-            # Only cues ending inside the window can lie in it: bisect, not a walk over all cues.
-            first, stop = bisect_left(ends, lo), bisect_right(ends, hi)
+            # Cues come in order of their ends (the automaton's), and only those ending inside
+            # the window can lie in it: bisect, not a walk over every cue per candidate.
+            first = bisect_left(found, lo, key=_cue_end)
+            stop = bisect_right(found, hi, key=_cue_end)
             words = [word for s, _, word in found[first:stop] if s >= lo]
             if words:
                 return max(words, key=len)
@@ -181,6 +180,9 @@ _VIN = re.compile(r"(?<![0-9a-z])[a-hj-npr-z0-9]{17}(?![0-9a-z])")
 _ZIP4 = re.compile(r"(?<![0-9\-])[0-9]{5}-[0-9]{4}(?![0-9\-])")
 _IMEI = re.compile(r"(?<![0-9])[0-9]{2}[ \-/]?[0-9]{6}[ \-/]?[0-9]{6}[ \-/]?[0-9](?![0-9])")
 _LETTER = re.compile(r"[a-z]")
+_DATE = re.compile(
+    r"[0-3]?[0-9]([/.\-])[01]?[0-9]\1(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}([/.\-])[01]?[0-9]\2[0-3]?[0-9]"
+)
 _TIME_ONLY = re.compile(r"[0-9]{1,2}(?::[0-9]{2}){1,2}(?:[.,][0-9]+)?")
 
 
@@ -188,7 +190,8 @@ def not_identifier_shape(norm: str, start: int, end: int) -> str | None:
     """Why the number at norm[start:end] is something else, by shape, or None.
 
     "ip" (IPv4 with every part <= 255, IPv6), "mac", "vin" (17 letters and digits; also its
-    digit tail), "zip" (ZIP+4), "imei" (15 Luhn-valid digits, bare or in 2-6-6-1 groups).
+    digit tail), "zip" (ZIP+4), "imei" (15 Luhn-valid digits, bare or in 2-6-6-1 groups),
+    "date" (d-m-yyyy or yyyy-m-d with one separator).
     A small pure filter (detect-secrets' heuristic filters): cheap checks first, regexes only on
     the short token around the candidate.
     """
@@ -210,6 +213,8 @@ def not_identifier_shape(norm: str, start: int, end: int) -> str | None:
         return "vin"
     if "-" in token and _ZIP4.fullmatch(norm, start, end):
         return "zip"
+    if _DATE.fullmatch(norm, start, end):
+        return "date"
     digits = digits_only(norm[start:end])
     if len(digits) == 15 and luhn_valid(digits) and _IMEI.fullmatch(norm, start, end):
         return "imei"

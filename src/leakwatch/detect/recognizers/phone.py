@@ -369,8 +369,8 @@ class PhoneRecognizer(Recognizer):
                 continue
             end = start + cut
             nanp = _NANP.fullmatch(raw, 0, cut) is not None
-            if not (countries or nanp or digits[0] == "0"):
-                continue  # no country named, not dialled with a trunk 0, not North American
+            if not (countries or nanp or digits[0] == "0") or digits.endswith("00000"):
+                continue  # no country named, no trunk 0, not North American; or an amount
             named, has_cue = self._words(norm, start, end)
             region = next((r for r in named if _valid_national(digits, r)), None)
             if region is None and has_cue:
