@@ -81,12 +81,15 @@ def test_case_view_holds_masked_previews_only(w: World) -> None:
     assert any(f.masked for m in case.messages for f in m.findings)
 
 
-def test_queue_orders_by_severity_times_reach(w: World) -> None:
+def test_queue_is_sla_first_then_severity_times_reach(w: World) -> None:
+    """A notice case on the clock comes before a channel case of higher priority (issue 8.8)."""
     _case_for_leaks(w)
     submit_notice(w.store, "lia", "CMC", "N-1", "Law 1", "personal_data", ["t.me/c/200/1"])
     q = queue(w.store, "ana")
-    assert [c.kind for c in q] == ["channel", "notice"]
-    assert q[0].priority > q[1].priority > 0
+    assert [c.kind for c in q] == ["notice", "channel"]
+    assert q[1].priority > q[0].priority > 0
+    assert q[0].due_at is not None
+    assert q[1].due_at is None
 
 
 def test_decide_remove_closes_case_and_records_actions(w: World) -> None:

@@ -27,6 +27,7 @@ from leakwatch.workflow.cases import (
     queue,
     show_case,
 )
+from leakwatch.workflow.exclusions import exclude_messages
 from leakwatch.workflow.notices import (
     NoticeView,
     acknowledge_notice,
@@ -35,7 +36,7 @@ from leakwatch.workflow.notices import (
     notice_status,
     submit_notice,
 )
-from leakwatch.workflow.reasons import DecisionType, ReasonCode
+from leakwatch.workflow.reasons import NO_VIOLATION_CODES, DecisionType, ReasonCode
 from leakwatch.workflow.retention import parse_period, purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import DecisionView, decide
@@ -118,6 +119,23 @@ def _case_parsers(sub: Any) -> None:
     _fmt(q)
     add_store_options(q)
     q.set_defaults(handler=_case_queue)
+    ex = cs.add_parser(
+        "exclude",
+        help="take messages out of a case's scope (a false positive; reviewer): the case's "
+        "decision will not touch them",
+    )
+    ex.add_argument("case_id", type=int, metavar="CASE")
+    ex.add_argument("message_pks", type=int, nargs="+", metavar="MESSAGE", help="stored message")
+    ex.add_argument(
+        "--reason",
+        required=True,
+        choices=[r.value for r in ReasonCode if r.value in NO_VIOLATION_CODES],
+        help="why they are no violation",
+    )
+    ex.add_argument("--version", type=int, metavar="V", help="the case version you reviewed")
+    _fmt(ex)
+    add_store_options(ex)
+    ex.set_defaults(handler=_case_exclude)
     show = cs.add_parser("show", help="one case with its messages' masked findings")
     show.add_argument("case_id", type=int, metavar="CASE")
     _fmt(show)
@@ -140,6 +158,12 @@ def _decide_parser(sub: Any) -> None:
         choices=[r.value for r in ReasonCode],
         help="reason code: identity_bundle (policy 1), third_party_identifier (2), "
         "bulk_records (3), state_document (4); not_a_leak, public_contact, public_figure",
+    )
+    d.add_argument(
+        "--document-reason",
+        choices=[r.value for r in ReasonCode],
+        help="the reason for the messages that are state documents, when it differs from "
+        "--reason (then used for personal data); each message records its own",
     )
     d.add_argument(
         "--version",
@@ -254,7 +278,8 @@ def _purge_parser(sub: Any) -> None:
 
 def _case_table(cases: list[CaseView], title: str) -> None:
     t = Table(title=title)
-    for col in ("case", "kind", "channel", "status", "severity", "priority", "leaks", "people"):
+    cols = ("case", "kind", "channel", "status", "severity", "priority", "leaks", "people", "due")
+    for col in cols:
         t.add_column(col, justify="right" if col in ("priority", "leaks", "people") else "left")
     for c in cases:
         t.add_row(
@@ -266,8 +291,16 @@ def _case_table(cases: list[CaseView], title: str) -> None:
             f"{c.priority:.1f}",
             str(c.scope.leak_messages),
             str(c.scope.people),
+            _due(c),
         )
     _console().print(t)
+
+
+def _due(c: CaseView) -> str:
+    """A notice case's deadline (UTC), flagged once past it; '-' for other cases."""
+    if c.due_at is None:
+        return "-"
+    return f"{c.due_at:%Y-%m-%d %H:%M}" + (" OVERDUE" if c.overdue else "")
 
 
 def _case_open_auto(args: argparse.Namespace) -> int:
@@ -295,7 +328,21 @@ def _case_list(args: argparse.Namespace) -> int:
 
 def _case_queue(args: argparse.Namespace) -> int:
     store, actor = open_for(args)
-    return _print_cases(args, queue(store, actor, args.limit), "review queue (severity x reach)")
+    title = "review queue (notices by deadline, then severity x reach)"
+    return _print_cases(args, queue(store, actor, args.limit), title)
+
+
+def _case_exclude(args: argparse.Namespace) -> int:
+    store, actor = open_for(args)
+    c = exclude_messages(store, actor, args.case_id, args.message_pks, args.reason, args.version)
+    if args.format == "json":
+        _print_json(asdict(c))
+        return 0
+    print(
+        f"excluded {len(set(args.message_pks))} message(s) from case {c.id} ({args.reason}); "
+        f"now version {c.version}, {c.scope.messages} message(s) in scope"
+    )
+    return 0
 
 
 def _case_show(args: argparse.Namespace) -> int:
@@ -306,15 +353,18 @@ def _case_show(args: argparse.Namespace) -> int:
         return 0
     _case_table([c], f"case {c.id} (version {c.version})")
     t = Table(title="messages (masked)")
-    for col in ("message", "ref", "severity", "state", "findings"):
+    for col in ("message", "ref", "severity", "state", "reason", "findings"):
         t.add_column(col)
     for m in c.messages:
         state = "purged" if m.text_purged else ("removed" if m.removed else "live")
+        if m.excluded:
+            state += f", excluded ({m.excluded})"
         t.add_row(
             str(m.message_pk),
             f"{m.channel}/{m.message_id}",
             m.severity or "-",
             state,
+            m.reason_code or "-",
             "; ".join(f"{f.entity_type} {f.masked}" for f in m.findings),
         )
     _console().print(t)
@@ -335,7 +385,9 @@ def _print_decision(d: DecisionView, fmt: str) -> None:
 
 def _decide(args: argparse.Namespace) -> int:
     store, actor = open_for(args)
-    d = decide(store, actor, args.case_id, args.decision, args.reason, args.version)
+    d = decide(
+        store, actor, args.case_id, args.decision, args.reason, args.version, args.document_reason
+    )
     _print_decision(d, args.format)
     return 0
 

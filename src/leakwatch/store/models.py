@@ -215,12 +215,17 @@ class Case(Base):
 
 
 class CaseMessage(Base):
-    """A message in a case's scope."""
+    """A message in a case's scope, unless a reviewer excluded it (a false positive: the case's
+    decision then does not touch it); `reason_code` is the clause it was decided on."""
 
     __tablename__ = "case_messages"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     message_pk: Mapped[int] = mapped_column(ForeignKey("messages.id"), primary_key=True)
+    excluded_reason: Mapped[str | None] = mapped_column(String(40))
+    excluded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    excluded_at: Mapped[datetime | None]
+    reason_code: Mapped[str | None] = mapped_column(String(40))
 
 
 class Decision(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -155,6 +155,27 @@ def decide_appeal(
         raise Conflict(f"appeal {appeal_id} was decided by someone else at the same time") from exc
 
 
+def _removed_by_another(session: Session, target: str, original: Decision) -> bool:
+    """Whether a standing decision other than `original` (a first-instance `remove` whose
+    appeal, if any, did not reverse it) removed the message `target` too: a reversal must not put
+    back what someone else's decision took down."""
+    reversed_ = exists().where(Appeal.decision_id == Decision.id, Appeal.outcome == "reversed")
+    other = session.scalar(
+        select(Decision.id)
+        .join(Action, Action.decision_id == Decision.id)
+        .where(
+            Decision.id != original.id,
+            Decision.stage == "initial",
+            Decision.decision == DecisionType.REMOVE.value,
+            Action.action == "remove_message",
+            Action.target == target,
+            ~reversed_,
+        )
+        .limit(1)
+    )
+    return other is not None
+
+
 def _undo(session: Session, by: int, original: Decision, appeal_decision: Decision) -> list[Action]:
     """Reverse what `original` did, recording each undo as an action of the appeal decision."""
     now = utcnow()
@@ -168,9 +189,12 @@ def _undo(session: Session, by: int, original: Decision, appeal_decision: Decisi
                 .join(Channel, Channel.id == StoredMessage.channel_id)
                 .where(Channel.key == key, StoredMessage.message_id == int(mid))
             ).one_or_none()
-            if msg is not None:
-                msg.removed_at = None
-            undo = "reinstate_message"
+            if _removed_by_another(session, act.target, original):
+                undo = "keep_removed"  # another standing decision removed it too
+            else:
+                if msg is not None:
+                    msg.removed_at = None
+                undo = "reinstate_message"
         elif act.action == "restrict_channel":
             ch = session.scalars(select(Channel).where(Channel.key == act.target)).one_or_none()
             if ch is not None:

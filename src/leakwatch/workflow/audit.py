@@ -51,6 +51,7 @@ class EventType(StrEnum):
     REPORT_EXPORTED = "report_exported"
     KEY_BOUND = "key_bound"
     KEY_ROTATED = "key_rotated"
+    MESSAGES_EXCLUDED = "messages_excluded"
 
 
 def _digest(

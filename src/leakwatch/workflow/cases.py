@@ -2,15 +2,19 @@
 
 Priority is severity × reach: the highest severity in scope (rank 1-4) times
 (1 + log2(1 + distinct people exposed)) times (1 + log2(1 + leak messages)). People are counted
-by distinct PERSON fingerprints, so a name reposted ten times is one person. The queue serves the
-highest priority first, the oldest first among equals.
+by distinct PERSON fingerprints, so a name reposted ten times is one person. A message a reviewer
+excluded from its case (case exclude) no longer counts. The queue is SLA-first: cases of notices
+still on the clock come first, the earliest deadline first (so overdue ones lead), whatever their
+severity; then the other cases, highest priority first, the oldest first among equals. A notice
+case never has a priority below 1, even over a message the scan found clear: the regulator's
+deadline runs regardless.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -18,7 +22,14 @@ from sqlalchemy.orm import Session
 from leakwatch.entities import EntityType, Severity
 from leakwatch.errors import UsageError
 from leakwatch.store.db import Store, fetch, serialize
-from leakwatch.store.models import Case, CaseMessage, Channel, FindingRow, StoredMessage
+from leakwatch.store.models import (
+    Case,
+    CaseMessage,
+    Channel,
+    FindingRow,
+    StoredMessage,
+    utcnow,
+)
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.reasons import Facts
 from leakwatch.workflow.roles import Operation, authorize
@@ -28,6 +39,8 @@ ESCALATED = "escalated"
 CLOSED = "closed"
 ACTIVE = (OPEN, ESCALATED)
 DEFAULT_MIN_LEAKS = 3
+#: The lowest priority a notice case has: a regulator's notice is never "nothing to do".
+NOTICE_PRIORITY_FLOOR = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +82,8 @@ class CaseMessageView:
     removed: bool
     text_purged: bool
     findings: tuple[FindingView, ...]
+    excluded: str | None = None  # the no-violation reason code it was excluded with
+    reason_code: str | None = None  # the clause this message was decided on
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +101,8 @@ class CaseView:
     scope: Scope
     decisions: tuple[str, ...]
     messages: tuple[CaseMessageView, ...] = ()
+    due_at: datetime | None = None  # a notice case: the notice's deadline
+    overdue: bool = False  # a notice case past its deadline, not yet finished
 
 
 def scope_of(session: Session, message_pks: list[int]) -> Scope:
@@ -118,14 +135,12 @@ def scope_of(session: Session, message_pks: list[int]) -> Scope:
     return Scope(len(rows), len(leaks), int(people or 0), top, tuple(cats), tuple(types))
 
 
-def case_message_pks(session: Session, case_id: int) -> list[int]:
-    return list(
-        session.scalars(
-            select(CaseMessage.message_pk)
-            .where(CaseMessage.case_id == case_id)
-            .order_by(CaseMessage.message_pk)
-        )
-    )
+def case_message_pks(session: Session, case_id: int, *, excluded: bool = False) -> list[int]:
+    """The messages in a case's scope (with `excluded`, those a reviewer excluded as well)."""
+    q = select(CaseMessage.message_pk).where(CaseMessage.case_id == case_id)
+    if not excluded:
+        q = q.where(CaseMessage.excluded_at.is_(None))
+    return list(session.scalars(q.order_by(CaseMessage.message_pk)))
 
 
 def facts_of(session: Session, case: Case) -> Facts:
@@ -149,7 +164,8 @@ def facts_of(session: Session, case: Case) -> Facts:
 def refresh(session: Session, case: Case) -> Scope:
     scope = scope_of(session, case_message_pks(session, case.id))
     case.severity = scope.severity
-    case.priority = scope.priority
+    floor = NOTICE_PRIORITY_FLOOR if case.kind == "notice" else 0.0
+    case.priority = max(scope.priority, floor)
     return scope
 
 
@@ -251,13 +267,25 @@ def open_channel_cases(
     return AutoOpenResult(tuple(opened), tuple(updated), added)
 
 
-def _view(session: Session, case: Case, with_messages: bool) -> CaseView:
+def _deadline(case: Case, now: datetime) -> tuple[datetime | None, bool]:
+    """A notice case's deadline and whether it is past it while the case is still active."""
+    if case.notice is None:
+        return None, False
+    due = case.notice.received_at + timedelta(hours=case.notice.sla_hours)
+    return due, case.status in ACTIVE and now > due
+
+
+def view_case(session: Session, case: Case, with_messages: bool) -> CaseView:
     pks = case_message_pks(session, case.id)
     scope = scope_of(session, pks)
     messages: tuple[CaseMessageView, ...] = ()
-    if with_messages and pks:
+    if with_messages:
+        links = {
+            cm.message_pk: cm
+            for cm in session.scalars(select(CaseMessage).where(CaseMessage.case_id == case.id))
+        }
         msgs = session.scalars(
-            select(StoredMessage).where(StoredMessage.id.in_(pks)).order_by(StoredMessage.id)
+            select(StoredMessage).where(StoredMessage.id.in_(links)).order_by(StoredMessage.id)
         ).all()
         messages = tuple(
             CaseMessageView(
@@ -272,9 +300,12 @@ def _view(session: Session, case: Case, with_messages: bool) -> CaseView:
                 tuple(
                     FindingView(f.entity_type, f.start, f.end, f.masked, f.id) for f in m.findings
                 ),
+                links[m.id].excluded_reason,
+                links[m.id].reason_code,
             )
             for m in msgs
         )
+    due, overdue = _deadline(case, utcnow())
     return CaseView(
         case.id,
         case.kind,
@@ -289,6 +320,8 @@ def _view(session: Session, case: Case, with_messages: bool) -> CaseView:
         scope,
         tuple(f"{d.stage}:{d.decision}" for d in case.decisions),
         messages,
+        due,
+        overdue,
     )
 
 
@@ -300,7 +333,7 @@ def show_case(store: Store, actor: str, case_id: int) -> CaseView:
     """One case with its messages' masked findings (never raw values or text)."""
     with store.session() as s:
         authorize(s, actor, Operation.VIEW_CASE)
-        return _view(s, get_case(s, case_id), with_messages=True)
+        return view_case(s, get_case(s, case_id), with_messages=True)
 
 
 def list_cases(store: Store, actor: str, status: str | None = None) -> list[CaseView]:
@@ -309,21 +342,30 @@ def list_cases(store: Store, actor: str, status: str | None = None) -> list[Case
         q = select(Case).order_by(Case.id)
         if status:
             q = q.where(Case.status == status)
-        return [_view(s, c, with_messages=False) for c in s.scalars(q)]
+        return [view_case(s, c, with_messages=False) for c in s.scalars(q)]
+
+
+def _by_deadline(case: Case) -> tuple[datetime, float, datetime, int]:
+    """A notice case's place in the queue: earliest deadline, then priority, then age."""
+    due, _ = _deadline(case, utcnow())
+    assert due is not None
+    return (due, -case.priority, case.opened_at, case.id)
 
 
 def queue(store: Store, actor: str, limit: int | None = None) -> list[CaseView]:
-    """Active cases, highest severity × reach first."""
+    """Active cases, SLA first: notice cases by deadline (overdue first), then by priority."""
     with store.session() as s:
         authorize(s, actor, Operation.VIEW_QUEUE)
-        q = (
-            select(Case)
-            .where(Case.status.in_(ACTIVE))
-            .order_by(Case.priority.desc(), Case.opened_at, Case.id)
+        active = list(s.scalars(select(Case).where(Case.status.in_(ACTIVE))))
+        notices = [c for c in active if c.notice is not None]
+        others = sorted(
+            (c for c in active if c.notice is None),
+            key=lambda c: (-c.priority, c.opened_at, c.id),
         )
+        ordered = sorted(notices, key=_by_deadline) + others
         if limit:
-            q = q.limit(limit)
-        return [_view(s, c, with_messages=False) for c in s.scalars(q)]
+            ordered = ordered[:limit]
+        return [view_case(s, c, with_messages=False) for c in ordered]
 
 
 def channel_by_key(session: Session, key: str) -> Channel | None:

@@ -66,6 +66,8 @@ CLAUSES: dict[str, Clause] = {
 
 RESTRICTING = frozenset({DecisionType.REMOVE, DecisionType.RESTRICT_CHANNEL})
 VIOLATIONS = frozenset(c for c, cl in CLAUSES.items() if cl.number is not None)
+#: The reason codes a no-violation decision (or a message's exclusion) may rest on.
+NO_VIOLATION_CODES = frozenset(c for c in CLAUSES if c not in VIOLATIONS)
 
 REDRESS = {
     "internal_complaint": "The channel owner may appeal this decision within 6 months; the appeal "

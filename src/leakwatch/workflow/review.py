@@ -18,11 +18,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from leakwatch.errors import Conflict, PermissionDenied
+from leakwatch.entities import Category
+from leakwatch.errors import Conflict, PermissionDenied, UsageError
 from leakwatch.store.db import Store
 from leakwatch.store.models import (
     Action,
     Case,
+    CaseMessage,
     Channel,
     Decision,
     Notice,
@@ -32,7 +34,13 @@ from leakwatch.store.models import (
 )
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import ACTIVE, CLOSED, ESCALATED, case_message_pks, facts_of, get_case
-from leakwatch.workflow.reasons import RESTRICTING, DecisionType, parse, statement_of_reasons
+from leakwatch.workflow.reasons import (
+    RESTRICTING,
+    DecisionType,
+    ReasonCode,
+    parse,
+    statement_of_reasons,
+)
 from leakwatch.workflow.roles import Actor, Operation, authorize, may
 
 
@@ -66,19 +74,22 @@ def carry_out(
     now = utcnow()
     actions: list[Action] = []
     if kind is DecisionType.REMOVE:
+        # every message in scope gets an action, even one another decision removed already: each
+        # decision then answers for its own removals, and reversing one on appeal reinstates a
+        # message only where no other standing decision removed it too (workflow.appeals)
         pks = case_message_pks(session, case.id)
         for m in session.scalars(select(StoredMessage).where(StoredMessage.id.in_(pks))):
             if m.removed_at is None:
                 m.removed_at = now
-                actions.append(
-                    Action(
-                        decision_id=decision.id,
-                        action="remove_message",
-                        target=f"{m.channel.key}/{m.message_id}",
-                        performed_by=who.id,
-                        performed_at=now,
-                    )
+            actions.append(
+                Action(
+                    decision_id=decision.id,
+                    action="remove_message",
+                    target=f"{m.channel.key}/{m.message_id}",
+                    performed_by=who.id,
+                    performed_at=now,
                 )
+            )
     elif kind is DecisionType.RESTRICT_CHANNEL:
         for ch in _channels_in_scope(session, case):
             ch.restricted = True
@@ -105,7 +116,30 @@ def _advance_notice(session: Session, actor: str, notice: Notice, now: datetime)
     record(session, actor, EventType.NOTICE_ACKNOWLEDGED, f"notice:{notice.id}", {"implicit": True})
 
 
-def _senior_rule(session: Session, case: Case, who: Actor) -> None:
+def _by_category(code: ReasonCode, doc_code: ReasonCode) -> dict[str, str]:
+    return {Category.PERSONAL_DATA.value: code.value, Category.STATE_DOCUMENT.value: doc_code.value}
+
+
+def _per_message_reasons(
+    session: Session, case: Case, code: ReasonCode, doc_code: ReasonCode | None
+) -> None:
+    """Record on each message in scope the reason code it was decided on: `doc_code` for a
+    state document when given, else `code`."""
+    links = session.scalars(
+        select(CaseMessage).where(CaseMessage.case_id == case.id, CaseMessage.excluded_at.is_(None))
+    ).all()
+    rows = session.execute(
+        select(StoredMessage.id, StoredMessage.categories).where(
+            StoredMessage.id.in_([cm.message_pk for cm in links])
+        )
+    )
+    cats = {pk: categories for pk, categories in rows}
+    for cm in links:
+        is_doc = Category.STATE_DOCUMENT.value in (cats.get(cm.message_pk) or "").split(",")
+        cm.reason_code = (doc_code if is_doc and doc_code is not None else code).value
+
+
+def senior_rule(session: Session, case: Case, who: Actor) -> None:
     """An escalated case goes to someone else: the reviewer who escalated it may not decide it
     (a senior reviewer, or an admin other than them, does)."""
     escalated_by = session.scalar(
@@ -140,14 +174,20 @@ def decide(
     decision: str,
     reason: str,
     expected_version: int | None = None,
+    document_reason: str | None = None,
 ) -> DecisionView:
     """Decide an open (or escalated) case (reviewer, admin).
 
     `remove` and `restrict_channel` are carried out at once and close the case; `no_violation`
     closes it; `escalate` keeps it in the queue for a senior reviewer's final decision.
     `expected_version` (from `case show`) makes a stale view fail instead of deciding blind.
+    `document_reason` is the reason for the messages that are state documents, when it differs
+    from `reason` (personal data); each message in scope records the code it was decided on.
     """
     kind, code = parse(decision, reason)
+    doc_code = parse(decision, document_reason)[1] if document_reason else None
+    if doc_code is not None and kind is DecisionType.ESCALATE:
+        raise UsageError("an escalation decides nothing per category; drop --document-reason")
     try:
         with store.session() as s:
             who = authorize(s, actor, Operation.DECIDE)
@@ -164,7 +204,7 @@ def decide(
             if kind is DecisionType.ESCALATE and case.status == ESCALATED:
                 raise Conflict(f"case {case_id} is already escalated")
             if case.status == ESCALATED:
-                _senior_rule(s, case, who)
+                senior_rule(s, case, who)
             stage = "escalation" if kind is DecisionType.ESCALATE else "initial"
             facts = facts_of(s, case)
             now = utcnow()
@@ -185,7 +225,11 @@ def decide(
                     automated_decision=False,
                 ),
             )
+            if doc_code is not None:
+                row.statement = {**row.statement, "reason_codes": _by_category(code, doc_code)}
             s.add(row)
+            if kind is not DecisionType.ESCALATE:
+                _per_message_reasons(s, case, code, doc_code)
             if kind is DecisionType.ESCALATE:
                 case.status = ESCALATED
             else:
