@@ -106,9 +106,10 @@ def _captured() -> Iterator[list[list[PendingMessage]]]:
 
 
 def _fresh(url: str) -> tuple[Store, KeyRing]:
-    store = open_store(url)
+    keys = KeyRing.from_master(os.urandom(32))
+    store = open_store(url, keys=keys)  # a store is bound to its key; its audit chain needs it
     bootstrap_admin(store, ACTOR)
-    return store, KeyRing.from_master(os.urandom(32))
+    return store, keys
 
 
 def measure(backend: str, urls: tuple[str, str], export: Path, workers: int, batch: int) -> Row:
