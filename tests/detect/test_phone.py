@@ -6,10 +6,12 @@ Each row: original text and the values expected as PHONE_NUMBER spans; spans are
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
+from phonenumbers import PhoneNumberFormat
 from recognizer_contract import find, found_spans, make_iban, spans
 
-from leakwatch.detect.recognizers.phone import PhoneRecognizer
+from leakwatch.detect.recognizers.phone import COUNTRY_REGIONS, PhoneRecognizer
 from leakwatch.entities import EntityType
 from leakwatch.sources.message import Hint
 
@@ -235,3 +237,29 @@ def test_decorated_digits_are_one_phone_over_the_original(decorated: str, templa
     (f,) = find(R, text)
     assert f.text == decorated
     assert (f.start, f.end) == spans(text, decorated)[0]
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    """(region, national, international) example numbers of every region the country lexicon
+    names, mobile and fixed line, from phonenumbers' own metadata (synthetic by design)."""
+    out = []
+    for region in sorted({r for regions in COUNTRY_REGIONS.values() for r in regions}):
+        for kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                national = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+                intl = phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)
+                out.append((region, national, intl))
+    return out
+
+
+_WORD_FOR = {r: w for w, regions in sorted(COUNTRY_REGIONS.items()) for r in regions}
+
+
+@pytest.mark.parametrize(("region", "national", "intl"), _examples())
+def test_every_named_region_in_both_forms(region: str, national: str, intl: str) -> None:
+    text = f"{_WORD_FOR[region]} {national}"
+    value = national.lstrip("(")  # a span starts at the first digit (docs/spans.md)
+    assert found_spans(R, text) == spans(text, value)
+    text = f"call {intl}"
+    assert found_spans(R, text) == spans(text, intl)

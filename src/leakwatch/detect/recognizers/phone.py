@@ -96,7 +96,6 @@ FALLBACK_REGIONS: tuple[str, ...] = (
     "TR", "IR", "SY", "JO", "SA", "LB", "EG", "AE",
     "DE", "GB", "SE", "NL", "FI", "AT", "BE", "FR", "CH", "AU",
 )  # fmt: skip
-_NANP_REGIONS = frozenset({"US", "CA"})  # written without a trunk 0, tried by their grouping
 
 
 def _lengths(region: str) -> frozenset[int]:
