@@ -82,10 +82,11 @@ _NANP = re.compile(
 )
 _NANP_HINT = re.compile(r"[0-9]{3}[\-.)][ \t]?[0-9]{3}[ \t]?[\-.][ \t]?[0-9]{4}")
 _AR_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
-# Arabic/Kurdish words take proclitics (و ف + ب ل ك, the article) and, for cues, pronoun
-# suffixes; anything else glued on makes another word ("مصرف" is a bank, not Egypt).
-_PREFIX_OK = re.compile(r"(?:[وف]?(?:[بلك]|ال|لل|بال|كال)?)")
-_CUE_SUFFIX_OK = re.compile(r"(?:ه|ها|ي|نا|ك|كم|هم|ات|اتنا|اتكم)?")
+# Arabic/Kurdish words take proclitics (و ف + ب ل ك, the article, Iraqi "عال" for "على ال")
+# and, for cues, pronoun suffixes (Arabic ـه ـها ـي …, Sorani ـەکە ـەکەی ـم ـت …); anything
+# else glued on makes another word ("مصرف" is a bank, not Egypt).
+_PREFIX_OK = re.compile(r"(?:[وف]?(?:[بلك]|ال|لل|بال|كال|ع|عال)?)")
+_CUE_SUFFIX_OK = re.compile(r"(?:ه|ها|ي|نا|ك|كم|هم|ات|اتنا|اتكم|هكه|هكهي|هكهم|هكهت|م|ت|مان)?")
 _COUNTRY_SUFFIX_OK = re.compile(r"(?:ي|يه|يين|يون)?")
 
 #: Regions tried when a phone cue but no country word is near a national-format number: the
