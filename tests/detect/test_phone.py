@@ -11,7 +11,9 @@ import pytest
 from phonenumbers import PhoneNumberFormat
 from recognizer_contract import find, found_spans, make_iban, spans
 
+from leakwatch.detect.analyzer import Analyzer
 from leakwatch.detect.recognizers.phone import COUNTRY_REGIONS, PhoneRecognizer
+from leakwatch.detect.registry import default_recognizers
 from leakwatch.entities import EntityType
 from leakwatch.sources.message import Hint
 
@@ -268,3 +270,12 @@ def test_every_named_region_in_both_forms(region: str, national: str, intl: str)
     assert found_spans(R, text) == spans(text, value)
     text = f"call {intl}"
     assert found_spans(R, text) == spans(text, intl)
+
+
+def test_keycap_number_is_one_phone_for_the_whole_analyzer() -> None:
+    text = "رقمه 0️⃣7️⃣7️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣ للتواصل"
+    value = "0️⃣7️⃣7️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣"
+    _, findings = Analyzer(default_recognizers()).analyze(text)
+    assert [(f.entity_type, f.start, f.end) for f in findings] == [
+        (EntityType.PHONE_NUMBER, *spans(text, value)[0])
+    ]
