@@ -32,6 +32,7 @@ HOT_PATH = [
     ),
     "src/leakwatch/assess/cues.py",
     "src/leakwatch/assess/persons.py",
+    "src/leakwatch/assess/pairs.py",
     "src/leakwatch/assess/families.py",
     "src/leakwatch/assess/verdict.py",
     "src/leakwatch/scan/result.py",

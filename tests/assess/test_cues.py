@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from leakwatch.assess import cues
+from leakwatch.assess import cues, pairs
 from leakwatch.detect.lexicon import load, word_key
 from leakwatch.normalize import normalize_token
 
@@ -28,7 +28,7 @@ def test_every_cue_file_is_read_by_a_set_and_has_no_repeats(name: str) -> None:
     assert phrases, name
     normalized = [normalize_token(p).strip() for p in phrases]
     assert len(set(normalized)) == len(normalized), name
-    assert name in {s.name for s in SETS}
+    assert name in {s.name for s in SETS} | set(pairs.SOURCES)
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,11 @@ def test_kinship_and_residence_words_live_once(
         (cues.SELF, "اتصل بي على", True),
         (cues.AD, "سيارة للبيع", True),
         (cues.THIRD_PARTY, "للإبلاغ عن السارق", False),
+        (pairs.FRAMING_PAIRS, "هاي هوية المتهم", True),
+        (pairs.FRAMING_PAIRS, "the blackmailer's number", True),
+        (pairs.FRAMING_PAIRS, "کارتی ئەو کەسە", True),
+        (pairs.FRAMING_PAIRS, "الرقم هذا يتصل ويهدد", True),
+        (pairs.FRAMING_PAIRS, "للإبلاغ عن السارق", False),
     ],
 )
 def test_sets_match_their_words(cue_set: cues.CueSet, text: str, found: bool) -> None:

@@ -101,6 +101,17 @@ FRAMED = [
     "نصاب جديد\nكي كارد النصاب: 5109-5377-3469-6891",
     "أحد يعرف هذا؟ آيبان ماله IQ98NBIQ850123456789012 ضروري",
     "الآيبان مال النصاب: IQ98 NBIQ 8501 2345 6789 012 لا تتعاملون وياه",
+    # an identifier noun joined to a culprit or a person word, "this number" doing harm
+    "رقم المبتز 07701234567",
+    "هاي هوية المتهم 199012345678",
+    "هذا حساب الشخص اللي سرقني IQ98NBIQ850123456789012",
+    "الرقم هذا يتصل ويهدد البنات 07701234567 انشروه",
+    "الرقم 0770 123 4567 يعود لشخص ينتحل صفة ضابط",
+    "کارتی ئەو کەسە 4111 1111 1111 1111",
+    "ئەم ژمارەیە هی کێیە؟ 07501234567",
+    "ئەم ژمارەیە هەڕەشە دەکات لە کچان 07501234567",
+    "the blackmailer's number 07701234567",
+    "This number keeps harassing my sister: 07701234567",
     "whose number is this? 07701234567",
     "do you know whose number this is: 0780 123 4567",
     "the thief's number: +964 770 123 4567",
@@ -122,6 +133,9 @@ def test_identifier_framed_as_someone_elses_is_a_low_leak(text: str) -> None:
         # a culprit named without an identifier of his: a hotline to report to
         "للإبلاغ عن السراق والحرامية اتصلوا على الخط الساخن 07701234567",
         "Report thieves to the police hotline 07701234567",
+        # a person word in an ad: the shop's own contact
+        "للاستفسار رقم الشخص المسؤول عن المبيعات 07701234567 - معرض السيارات",
+        "For orders call the number of the person in charge 07701234567, delivery available",
         "بۆ ئاگادارکردنەوە لە دزەکان پەیوەندی بە هێڵی گەرمەوە بکەن 07501234567",
     ],
 )

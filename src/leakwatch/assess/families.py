@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from leakwatch.assess import cues
+from leakwatch.assess.pairs import FRAMING_PAIRS
 from leakwatch.assess.persons import PersonRecord, Spans, cue_after, cue_before
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import EntityType
@@ -38,10 +39,13 @@ def own_contact(spans: Spans, finding: Finding) -> bool:
 
 
 def framed_by_cue(spans: Spans, finding: Finding) -> bool:
-    """a. A third-party cue around an identifier: "رقمه", "رقم الحرامي", "whose number is
-    this", "ئەمە ژمارەی دزەکەیە", "the scammer's card"."""
-    return cue_before(spans, finding.start, cues.THIRD_PARTY, 40) or cue_after(
-        spans, finding.end, cues.THIRD_PARTY, 30
+    """a. A third-party cue around an identifier: "رقمه", "whose number is this", "يعود لشخص",
+    or an identifier noun joined to a culprit ("رقم المبتز", "کارتی ئەو کەسە", "the
+    blackmailer's number", `pairs`)."""
+    return (
+        cue_before(spans, finding.start, cues.THIRD_PARTY, 40)
+        or cue_after(spans, finding.end, cues.THIRD_PARTY, 30)
+        or cue_before(spans, finding.start, FRAMING_PAIRS, 40)
     )
 
 
