@@ -213,6 +213,25 @@ def test_country_word_names_the_region(text: str, region: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("phone (Kuwait) 12345678", "12345678"),
+        ("UK phone 01632 960001", "01632 960001"),  # a range kept for drama, never dialled
+        ("هاتف كويتي 12345678", "12345678"),
+    ],
+)
+def test_possible_number_with_country_and_cue(text: str, value: str) -> None:
+    (f,) = find(R, text)
+    assert (f.start, f.end) == spans(text, value)[0]
+    assert f.score == 0.5
+
+
+@pytest.mark.parametrize("text", ["Kuwait 12345678", "UK 01632 960001", "phone 12345678"])
+def test_possible_number_needs_both_country_and_cue(text: str) -> None:
+    assert find(R, text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "score"),
     [
         ("الأردن 0791234567", 0.7),  # country word only
