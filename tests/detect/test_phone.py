@@ -52,6 +52,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("his US number +1 202-555-0123", ["+1 202-555-0123"]),
     ("0044 20 7946 0958", ["0044 20 7946 0958"]),
     ("+44 20 7946 0958, 2023", ["+44 20 7946 0958"]),
+    ("+44 1632 960001", ["+44 1632 960001"]),  # possible, not valid: the + makes it a phone
+    ("السعر +150000000 دينار", []),  # an amount, not a number to dial
     # Arabic touching the digits, normalization removing characters before the number
     ("رقمه0770 123 4567", ["0770 123 4567"]),
     ("رقـــمـه: 0770 123 4567", ["0770 123 4567"]),
