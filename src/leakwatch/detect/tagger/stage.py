@@ -34,8 +34,9 @@ _GATES: Final = frozenset(
     }
 )
 _CLITICS: Final = "وفبلك"
-# Letters only Sorani writes (read in the original: normalization folds ە to ه).
-_KURDISH: Final = frozenset("ێۆڕڵڤە")
+# Letters Sorani (or Persian) writes and Arabic does not (read in the original: normalization
+# folds ە to ه and ی, ک to ي, ك).
+_KURDISH: Final = frozenset("ێۆڕڵڤەیک")
 # How sure the model must be (mean marginal over the span's tokens). Measured on the blind set
 # and ANERcorp (docs/evaluation.md): in messages with a private attribute only near-certain
 # names are added and rule spans are never re-bounded, since a wrong name there makes a false
