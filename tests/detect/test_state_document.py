@@ -82,6 +82,11 @@ ROWS: list[tuple[str, list[str]]] = [
         [TENDER_HEAD],
     ),
     ("العدد 123 التاريخ 2023/1/1\nاعلان للعموم", ["العدد 123 التاريخ 2023/1/1"]),
+    # "the ministry announces" opens the body, not another letterhead line
+    (
+        KRG + "\n\nوەزارەت ڕادەگەیەنێت کە چاوپێکەوتنی داواکارانی دامەزراندن دەست پێدەکات",
+        [KRG],
+    ),
     # --- letterheads written on one line (parts joined by " - ", " – " or " / ") ----------
     (ONE_LINE_AR, [ONE_LINE_AR]),
     ("وثيقة مسربة 👇\n" + ONE_LINE_AR, [ONE_LINE_AR]),

@@ -119,6 +119,9 @@ PUBLIC_CUES = (
     "ڕاگەیاندن",
     "ئاگاداری",
     "ئاگادارکردنەوە",
+    "ڕادەگەیەنێت",
+    "ڕادەگەیەنین",
+    "ڕایدەگەیەنێت",
 )
 # Longer than the cue inside them and starting before it, so they win the match.
 PROSE_PHRASES = (
