@@ -120,7 +120,6 @@ PUBLIC_CUES = (
     "ئاگاداری",
     "ئاگادارکردنەوە",
     "ڕادەگەیەنێت",
-    "ڕادەگەیەنین",
     "ڕایدەگەیەنێت",
 )
 # Longer than the cue inside them and starting before it, so they win the match.
