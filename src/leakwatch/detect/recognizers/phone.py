@@ -22,6 +22,7 @@ VINs, ZIP+4 codes, IMEIs, and numbers right after an order/invoice/tracking/seri
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import ClassVar
 
@@ -334,17 +335,22 @@ class PhoneRecognizer(Recognizer):
         """Add national-format numbers of other regions; one that a country word places
         replaces the pass-1 numbers inside it (a Turkish "0532 123 45 67" is no Iraqi
         "0532 123 45"), one that only a cue allows replaces only shorter ones."""
-        out = list(found)
+        out = sorted(found)
+        starts = [f[0] for f in out]
         next_free = 0
         countries = self._COUNTRY.present(norm)
         for candidate in _NAT_START.finditer(norm):
             pos = candidate.start()
-            if pos < next_free or any(s < pos < e for s, e, _, _ in out):
+            # `out` never overlaps itself, so only the last number starting at or before `pos`
+            # can hold it: a bisect, not a walk over all of them (quadratic in a dense post).
+            i = bisect_right(starts, pos) - 1
+            holder = out[i] if i >= 0 and pos < out[i][1] else None
+            if pos < next_free or (holder is not None and holder[0] < pos):
                 continue
             m = _NATIONAL.match(norm, pos)
             if m is None:
                 continue
-            if any(s <= pos and m.end() <= e for s, e, _, _ in out) and not (
+            if (holder is not None and m.end() <= holder[1]) and not (
                 countries and self._named_near(norm, pos, m.end())
             ):
                 continue  # pass 1 already holds these digits, and no country says otherwise
@@ -358,8 +364,8 @@ class PhoneRecognizer(Recognizer):
                 continue  # straddles a pass-1 number: keep that one
             if inside and not named and any(f[1] - f[0] >= end - start for f in inside):
                 continue
-            out = [f for f in out if f not in inside]
-            out.append(accepted)
+            out = sorted([f for f in out if f not in inside] + [accepted])
+            starts = [f[0] for f in out]
             next_free = end
         return sorted(out)
 
