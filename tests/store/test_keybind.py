@@ -164,3 +164,23 @@ def test_a_store_from_before_key_binding_upgrades_keeping_everything(db_url: str
     with pytest.raises(StoreError, match="is not this store's key"):
         open_store(db_url, keys=OTHER)
     store.close()
+
+
+def test_key_rotate_cli_moves_the_store_to_the_new_key_file(tmp_path: Path) -> None:
+    old_file, new_file = tmp_path / "old.key", tmp_path / "new.key"
+    db = str(tmp_path / "lw.db")
+    env = {"LEAKWATCH_KEY": "", "LEAKWATCH_KEY_FILE": str(old_file), "LEAKWATCH_USER": ADMIN}
+    export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 7))
+    assert _cli("ingest", str(export), "--db", db, "-w", "1", env=env).returncode == 0
+    refused = _cli("key", "rotate", "--new-key-file", str(old_file), "--db", db, env=env)
+    assert refused.returncode == 2
+    assert "exists; name a new file" in refused.stderr
+    done = _cli("key", "rotate", "--new-key-file", str(new_file), "--db", db, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "6 texts re-encrypted" in done.stdout
+    assert new_file.stat().st_mode & 0o777 == 0o600
+    assert _cli("status", "--db", db, env=env).returncode == 3  # the old key is refused now
+    new_env = {**env, "LEAKWATCH_KEY_FILE": str(new_file)}
+    assert _cli("audit", "verify", "--db", db, env=new_env).returncode == 0
+    shown = _cli("reveal", "1", "--reason", "after the rotation", "--db", db, env=new_env)
+    assert shown.returncode == 0, shown.stderr

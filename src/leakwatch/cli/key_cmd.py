@@ -6,12 +6,14 @@ Every other store command needs the store's existing key and refuses another one
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from leakwatch.cli.store_opts import add_store_options, keyring, open_for
 from leakwatch.errors import UsageError
 from leakwatch.store.crypto import ENV_KEY, ENV_KEY_FILE, KeyRing, create_key_file, key_source
+from leakwatch.store.keybind import belongs_to
 from leakwatch.store.rotate import rotate_key
 
 
@@ -53,7 +55,11 @@ def _rotate(args: argparse.Namespace) -> int:
     try:
         report = rotate_key(store, actor, new)
     except BaseException:
-        path.unlink(missing_ok=True)  # nothing was committed: the new key protects nothing
+        # the key goes only if the store is certainly not under it (an interrupt may come after
+        # the commit): a store whose key was deleted is lost
+        with contextlib.suppress(Exception):
+            if not belongs_to(store, new):
+                path.unlink(missing_ok=True)
         raise
     print(
         f"rotated key {report.old_key_id} -> {report.new_key_id}: {report.texts:,} texts "

@@ -63,3 +63,12 @@ def bind(store: Store, keys: KeyRing, source: str = "key") -> Store:
     with store.session() as s:
         check_key(s, keys, source)
     return dataclasses.replace(store, keys=keys)
+
+
+def belongs_to(store: Store, keys: KeyRing) -> bool:
+    """Whether the store records `keys` as its own (after a rotation that may have committed)."""
+    with store.session() as s:
+        recorded = meta(s, KEY_CHECK)
+        return recorded is not None and hmac.compare_digest(
+            recorded, expected_check(keys, legacy_events(s))
+        )
