@@ -22,7 +22,7 @@ VINs, ZIP+4 codes, IMEIs, and numbers right after an order/invoice/tracking/seri
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import ClassVar
 
@@ -286,7 +286,7 @@ class PhoneRecognizer(Recognizer):
         if kind is None:
             return False
         # "رقم الطلب عبر الواتساب 0770…": a phone cue closer to the number wins.
-        return not any(True for _ in self._STRONG.find(norm, max(0, start - 12), start))
+        return self._STRONG.near(norm, start, start, left=12, right=0) is None
 
     def _accept(self, norm: str, m: re.Match[str], kind: str) -> tuple[int, int, float, str] | None:
         """Validate a candidate (shortening a greedy foreign/landline match group by group)."""
@@ -342,6 +342,8 @@ class PhoneRecognizer(Recognizer):
         "0532 123 45"), one that only a cue allows replaces only shorter ones."""
         out = sorted(found)
         starts = [f[0] for f in out]
+        replaced: set[int] = set()
+        added: list[tuple[int, int, float, str]] = []
         next_free = 0
         countries = self._COUNTRY.present(norm)
         for candidate in _NAT_START.finditer(norm):
@@ -364,15 +366,21 @@ class PhoneRecognizer(Recognizer):
                 continue
             start, end, _, _ = accepted
             named = "country" in accepted[3]
-            inside = [f for f in out if f[0] < end and start < f[1]]
-            if any(not (start <= f[0] and f[1] <= end) for f in inside):
+            # The pass-1 numbers overlapping [start, end): a contiguous run of `out`.
+            lo = bisect_right(starts, start) - 1
+            if lo < 0 or out[lo][1] <= start:
+                lo += 1
+            inside = range(lo, bisect_left(starts, end))
+            if any(not (start <= out[j][0] and out[j][1] <= end) for j in inside):
                 continue  # straddles a pass-1 number: keep that one
-            if inside and not named and any(f[1] - f[0] >= end - start for f in inside):
+            if not named and any(out[j][1] - out[j][0] >= end - start for j in inside):
                 continue
-            out = sorted([f for f in out if f not in inside] + [accepted])
-            starts = [f[0] for f in out]
+            replaced.update(inside)
+            added.append(accepted)
             next_free = end
-        return sorted(out)
+        if not added:
+            return out
+        return sorted([f for j, f in enumerate(out) if j not in replaced] + added)
 
     def _accept_national(
         self, norm: str, m: re.Match[str], countries: bool
