@@ -25,6 +25,8 @@ HOT_PATH = [
     "src/leakwatch/detect/phrases.py",
     "src/leakwatch/detect/analyzer.py",
     "src/leakwatch/detect/rows.py",
+    "src/leakwatch/detect/tagger/features.py",
+    "src/leakwatch/detect/tagger/stage.py",
     *sorted(
         str(p)
         for p in Path("src/leakwatch/detect/recognizers").glob("*.py")

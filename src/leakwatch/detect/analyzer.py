@@ -49,8 +49,9 @@ class Analyzer:
             for recognizer in self.recognizers:
                 found.extend(recognizer.analyze(doc))
             found.extend(_unclaimed_hints(doc, found))
-            found.extend(infer_row_fields(text, doc.norm, found))
+            # Names first, so a name only the tagger knew can anchor a table row.
             found = settle_names(doc, found, self.names)
+            found.extend(infer_row_fields(text, doc.norm, found))
         return doc, resolve_overlaps(found)
 
 

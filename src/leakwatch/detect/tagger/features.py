@@ -10,7 +10,7 @@ hides the lists on part of the tokens (`hide`) so the model does not learn to tr
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from leakwatch.detect.lexicon import load
@@ -101,28 +101,20 @@ def _length(n: int) -> str:
     return "6" if n <= 8 else "9"
 
 
-def sentence_features(words: list[str], hide: frozenset[int] = frozenset()) -> list[list[str]]:
-    """CRFsuite attributes for each word of one token sequence (`words` as written, not lowered).
+class _Word:
+    """What one word contributes, computed once per distinct word (an LRU cache)."""
 
-    `hide` names positions whose word-list flags are withheld (training only).
-    """
-    flags = _flags()
-    keys = [w.lower() for w in words]
-    stems = [stem(k) for k in keys]
-    lex: list[tuple[str, ...]] = []
-    for i, (key, st) in enumerate(zip(keys, stems, strict=True)):
-        if i in hide:
-            lex.append(())
-            continue
-        own = flags.get(key, ())
-        via_stem = tuple("s" + f for f in flags.get(st, ())) if st != key else ()
-        lex.append(own + via_stem)
-    shapes = [_shape(w) for w in words]
-    out: list[list[str]] = []
-    n = len(words)
-    for i in range(n):
-        key, st = keys[i], stems[i]
-        f = [
+    __slots__ = ("key", "lex", "lex_feats", "near", "own", "shape", "stem")
+
+    def __init__(self, word: str, lex: tuple[str, ...] | None = None) -> None:
+        key = word.lower()
+        st = stem(key)
+        if lex is None:
+            flags = _flags()
+            via_stem = tuple("s" + f for f in flags.get(st, ())) if st != key else ()
+            lex = flags.get(key, ()) + via_stem
+        shape = _shape(word)
+        own = [
             "w=" + key,
             "s=" + st,
             "p2=" + key[:2],
@@ -130,40 +122,65 @@ def sentence_features(words: list[str], hide: frozenset[int] = frozenset()) -> l
             "x2=" + key[-2:],
             "x3=" + key[-3:],
             "sx2=" + st[-2:],
-            "sh=" + shapes[i],
+            "sh=" + shape,
             "len=" + _length(len(key)),
         ]
-        f.extend("L=" + x for x in lex[i])
-        if not lex[i]:
-            f.append("L=none")
+        own.extend("L=" + x for x in lex)
+        if not lex:
+            own.append("L=none")
         if len(key) >= 5:
-            f.append("x4=" + key[-4:])
-            f.append("p4=" + key[:4])
-            f.extend("c3=" + key[k : k + 3] for k in range(1, len(key) - 3))
+            own.append("x4=" + key[-4:])
+            own.append("p4=" + key[:4])
+            own.extend("c3=" + key[k : k + 3] for k in range(1, len(key) - 3))
         if key in _GLUE:
-            f.append("glue")
+            own.append("glue")
         if key in _KUNYA:
-            f.append("kunya")
+            own.append("kunya")
         if key in _ABD or key.startswith("عبد"):
-            f.append("abd")
+            own.append("abd")
         if key.startswith("ال") and key.endswith("ي") and len(key) >= 5:
-            f.append("nisba")
+            own.append("nisba")
         if st != key:
-            f.append("clitic=" + key[: len(key) - len(st)])
+            own.append("clitic=" + key[: len(key) - len(st)])
+        self.key = key
+        self.stem = st
+        self.shape = shape
+        self.lex = lex
+        self.own = own
+        # Neighbour attributes, by offset: what this word says about the word 2 or 1 before or
+        # after it.
+        self.near = {
+            d: [f"w{d:+d}=" + key, f"sh{d:+d}=" + shape, *(f"L{d:+d}=" + x for x in lex)]
+            + ([f"s{d:+d}=" + st] if abs(d) == 1 else [])
+            for d in (-2, -1, 1, 2)
+        }
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> _Word:
+    return _Word(word)
+
+
+def sentence_features(words: list[str], hide: frozenset[int] = frozenset()) -> list[list[str]]:
+    """CRFsuite attributes for each word of one token sequence (`words` as written, not lowered).
+
+    `hide` names positions whose word-list flags are withheld (training only).
+    """
+    info = [_Word(w, ()) if i in hide else _word(w) for i, w in enumerate(words)]
+    out: list[list[str]] = []
+    n = len(info)
+    for i in range(n):
+        w = info[i]
+        f = list(w.own)
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                tag = f"{d:+d}"
-                f.append(f"w{tag}=" + keys[j])
-                f.append(f"sh{tag}=" + shapes[j])
-                f.extend(f"L{tag}=" + x for x in lex[j])
-                if abs(d) == 1:
-                    f.append(f"s{tag}=" + stems[j])
+                f.extend(info[j].near[d])
             else:
                 f.append(f"edge{d:+d}")
         if i > 0:
-            f.append("w-1|w=" + keys[i - 1] + "|" + key)
+            f.append("w-1|w=" + info[i - 1].key + "|" + w.key)
         if i + 1 < n:
-            f.append("w|w+1=" + key + "|" + keys[i + 1])
+            f.append("w|w+1=" + w.key + "|" + info[i + 1].key)
         out.append(f)
     return out

@@ -35,6 +35,7 @@ def _tagger() -> Any:
     return tagger
 
 
+@cache
 def available() -> bool:
     return MODEL_PATH.is_file()
 
@@ -55,28 +56,37 @@ def tag(norm: str) -> list[Span]:
     return read(norm).spans
 
 
-def read(norm: str) -> Reading:
-    """Spans and token probabilities, one CRF sequence per line."""
+def read(norm: str, lines: frozenset[int] | None = None, probabilities: bool = True) -> Reading:
+    """Spans and (unless not asked for) token probabilities, one CRF sequence per line (only
+    `lines`, if given)."""
     tagger = _tagger()
     reading = Reading([], [])
     line: list[tuple[int, int]] = []
+    number = 0
     for tok in tokenize(norm):
-        if line and ("\n" in norm[line[-1][1] : tok[0]] or len(line) >= _MAX_TOKENS):
-            _read_line(tagger, norm, line, reading)
-            line = []
+        if line:
+            breaks = norm.count("\n", line[-1][1], tok[0])
+            if breaks or len(line) >= _MAX_TOKENS:
+                if lines is None or number in lines:
+                    _read_line(tagger, norm, line, reading, probabilities)
+                line = []
+                number += breaks
         line.append(tok)
-    if line:
-        _read_line(tagger, norm, line, reading)
+    if line and (lines is None or number in lines):
+        _read_line(tagger, norm, line, reading, probabilities)
     return reading
 
 
-def _read_line(tagger: Any, norm: str, line: list[tuple[int, int]], out: Reading) -> None:
+def _read_line(
+    tagger: Any, norm: str, line: list[tuple[int, int]], out: Reading, probabilities: bool
+) -> None:
     words = [norm[s:e] for s, e in line]
     labels: list[str] = tagger.tag(sentence_features(words))
-    known = _known_labels(tagger)
-    for k, (s, e) in enumerate(line):
-        p = sum(tagger.marginal(label, k) for label in _PERSON if label in known)
-        out.tokens.append((s, e, p))
+    if probabilities:
+        known = _known_labels(tagger)
+        for k, (s, e) in enumerate(line):
+            p = sum(tagger.marginal(label, k) for label in _PERSON if label in known)
+            out.tokens.append((s, e, p))
     i = 0
     while i < len(labels):
         if labels[i] not in _PERSON:

@@ -59,9 +59,12 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
     """
     if mode is NameMode.RULES or not model.available():
         return found
-    if mode is NameMode.GATED and not any(f.entity_type in _GATES for f in found):
-        return found
-    reading = model.read(doc.norm)
+    lines: frozenset[int] | None = None
+    if mode is NameMode.GATED:
+        lines = _lines_worth_reading(doc, found)
+        if not lines:
+            return found
+    reading = model.read(doc.norm, lines, probabilities=_VETO[mode] > 0)
     dropped = _vetoed(doc, found, reading, mode)
     added: list[Finding] = []
     for span in reading.spans:
@@ -85,12 +88,36 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
     return [f for k, f in enumerate(found) if k not in dropped] + added
 
 
+def _lines_worth_reading(doc: Document, found: list[Finding]) -> frozenset[int]:
+    """Lines where a missed name would make a leak: a private attribute on the line or the
+    next, no name the rules found there already, and not Sorani (left to the rules)."""
+    norm = doc.norm
+    wanted: set[int] = set()
+    named: set[int] = set()
+    for f in found:
+        start = doc.normalized.to_norm(f.start, f.end)[0]
+        line = norm.count("\n", 0, start)
+        if f.entity_type is EntityType.PERSON:
+            named.add(line)
+        elif f.entity_type in _GATES:
+            wanted.update((line - 1, line))
+    out = wanted - named
+    if out:
+        starts = [0, *(i + 1 for i, c in enumerate(doc.original) if c == "\n")]
+        out = {
+            n for n in out if 0 <= n < len(starts) and not _kurdish_line(doc.original, starts[n])
+        }
+    return frozenset(out)
+
+
 def _vetoed(
     doc: Document, found: list[Finding], reading: model.Reading, mode: NameMode
 ) -> set[int]:
     """Rule names the model reads as no name at all, unless a cue or kinship word vouched."""
     limit = _VETO[mode]
     out: set[int] = set()
+    if limit <= 0:
+        return out
     for k, f in enumerate(found):
         if f.entity_type is not EntityType.PERSON or f.why.split(",")[0] in _VOUCHED:
             continue
