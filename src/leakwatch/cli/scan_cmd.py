@@ -35,7 +35,7 @@ Raw values are never written: findings carry a masked preview unless --reveal is
 
 A file that cannot be read does not stop the others: every readable input is scanned, a damaged
 export is read past its corrupt regions, and each problem is reported in one line at the end
-(exit status 2). A message longer than 1,000,000 characters or with more than 10,000 findings
+(exit status 2). A message longer than 200,000 characters or with more than 10,000 findings
 is scanned up to that limit and counted as truncated.
 """
 

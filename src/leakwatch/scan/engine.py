@@ -37,7 +37,7 @@ _worker_analyzer: Analyzer | None = None
 
 #: Characters of one message that are scanned; Telegram caps a post at 4,096, so only a
 #: hand-made or hostile input is longer, and it is scanned up to here and marked truncated.
-MAX_SCAN_CHARS = 1_000_000
+MAX_SCAN_CHARS = 200_000
 #: Findings kept per message (the first ones in text order); more marks the result truncated,
 #: so assessment work per message is bounded too.
 MAX_FINDINGS = 10_000
