@@ -116,8 +116,12 @@ class Cues:
         stop = len(norm) if end is None else min(end, len(norm))
         if stop <= start:
             return
-        for cue_start, cue_end, word in self._found(norm):
-            if cue_start >= start and cue_end <= stop:
+        found = self._found(norm)
+        # Only cues ending inside the window can lie in it: bisect, not a walk over all cues
+        # (recognizers ask once per candidate, and a post may hold thousands).
+        first = bisect_left(found, start, key=_cue_end)
+        for cue_start, cue_end, word in found[first : bisect_right(found, stop, key=_cue_end)]:
+            if cue_start >= start:
                 yield cue_end, word
 
     def present(self, norm: str) -> bool:
