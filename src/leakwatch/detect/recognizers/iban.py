@@ -1,11 +1,13 @@
-"""IBANs (ISO 13616) of every country in the SWIFT registry, Iraqi ones included.
+"""IBANs (ISO 13616) of every country that issues them, Iraqi ones included.
 
-The registry (per-country length and BBAN structure) comes from `python-stdnum`, which tracks
-SWIFT's published file, instead of a hand-kept table that dropped every country it forgot. The
-mod-97 check plus the country's length make a random match vanishingly unlikely, so an IBAN
-that validates is reported with a high score even without a cue. The national check digits
-some countries add (stdnum's `check_country`) are not asked for: a number that passes the
-registry and mod-97 is what a reader would take for an IBAN, and that is what leaks.
+The per-country length and BBAN structure come from `schwifty`'s registry (SWIFT's published
+IBAN registry, the territories that borrow a country's format such as French overseas
+departments or Jersey, and the countries that use IBANs before registering them, such as Iran
+or Morocco), read once at import, instead of a hand-kept table that dropped every country it
+forgot. The mod-97 check plus the country's length make a random match vanishingly unlikely, so
+an IBAN that validates is reported with a high score even without a cue. National check
+digits inside some BBANs are not asked for: a number that passes the registry and mod-97 is
+what a reader would take for an IBAN, and that is what leaks.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import re
 from string import ascii_uppercase
 from typing import ClassVar
 
-from stdnum import numdb
+from schwifty import exceptions as schwifty_errors
+from schwifty import registry as schwifty_registry
 
 from leakwatch.detect.document import Document
 from leakwatch.detect.finding import Finding
@@ -28,23 +31,23 @@ _CLASS = {"n": "[0-9]", "a": "[a-z]", "c": "[0-9a-z]"}
 
 def _registry() -> dict[str, tuple[int, re.Pattern[str]]]:
     """Lower-case country code → (IBAN length, BBAN structure as a lower-case regex), from
-    python-stdnum's copy of the SWIFT registry (read once, so no per-number lookups)."""
-    db = numdb.get("iban")
+    schwifty's registry (read once, so no per-number lookups)."""
     out: dict[str, tuple[int, re.Pattern[str]]] = {}
     for a in ascii_uppercase:
         for b in ascii_uppercase:
-            parts = db.info(a + b + "00")
-            bban = str(parts[0][1].get("bban", "")) if parts else ""
-            groups = _STRUCTURE_PART.findall(bban)
+            try:
+                spec = schwifty_registry.get_iban_spec(a + b)
+            except schwifty_errors.InvalidCountryCode:
+                continue
+            groups = _STRUCTURE_PART.findall(spec.bban_spec)
             if groups:
-                length = 4 + sum(int(n) for n, _ in groups)
                 pattern = "".join(f"{_CLASS[kind]}{{{n}}}" for n, kind in groups)
-                out[(a + b).lower()] = (length, re.compile(pattern))
+                out[(a + b).lower()] = (spec.iban_length, re.compile(pattern))
     return out
 
 
 _REGISTRY: dict[str, tuple[int, re.Pattern[str]]] = _registry()
-#: IBAN length of every country with IBANs (the SWIFT registry as python-stdnum ships it).
+#: IBAN length of every country with IBANs (schwifty's registry).
 IBAN_LENGTHS: dict[str, int] = {cc: length for cc, (length, _) in _REGISTRY.items()}
 # Country + check digits, then groups of up to 4 characters with an optional space or dash
 # between them. A greedy match that swallowed a following word is cut back below.
