@@ -45,9 +45,10 @@ FORMATS = ("table", "json")
 CASE_EPILOG = """\
 examples:
   leakwatch case open-auto                   open cases for channels above the threshold
-  leakwatch case queue --limit 10            what to review next (severity x reach)
+  leakwatch case queue --limit 10            what to review next (notices by deadline first)
   leakwatch case show 3                      one case: its messages' masked findings
-  leakwatch decide 3 --decision remove --reason identity_bundle
+  leakwatch case exclude 3 17 --reason not_a_leak   one false positive out of the case
+  leakwatch decide 3 --decision remove --reason identity_bundle --document-reason state_document
 """
 NOTICE_EPILOG = """\
 examples:
