@@ -360,3 +360,48 @@ def test_the_posters_own_record_is_not_exposed_beside_the_other(text: str) -> No
     assert result.verdict is Verdict.LEAK, (result.reasons, found)
     assert result.severity is Severity.HIGH, (result.reasons, found)
     assert result.people == 1, (result.reasons, found)
+
+
+# --- a. framing a line above, or a clause away from the number ---------------------------------
+FRAMED_FAR = [
+    "هذا رقم الحرامي اللي سرق الدراجة من باب الجامع يوم الجمعة الماضية 🙏\n0771 345 9902",
+    "رقم اللي صدم السيارة بالكرادة وانهزم 0790 112 4456 اللي يعرفه يبلغ",
+    "انتبهوا هذا الحساب اللي يطلب تحويل الفلوس بحجة الهدايا:\nIQ98 NBIQ 8501 2345 6789 012",
+    "ئەمە ژمارەی ئەو کەسەیە کە پارەی خەڵکی دەخوات و وەڵام ناداتەوە\n0750 334 1298",
+    "This number is his, the one who sells fake phones at the bazaar: 0770 991 2044",
+]
+# An institution's own official account: a possessive that is not a third party's.
+OWN_OFFICIAL = [
+    "مؤسسة الأمل الخيرية تعلن رقم حسابها الرسمي لاستقبال التبرعات:\nIQ98 NBIQ 8501 2345 6789 012",
+    "The relief fund's official account for donations: IQ98 NBIQ 8501 2345 6789 012",
+]
+
+
+@pytest.mark.parametrize("text", FRAMED_FAR)
+def test_framing_on_the_line_above_or_a_clause_away_is_a_low_leak(text: str) -> None:
+    _leak(text, Severity.LOW, "identifier_framed")
+
+
+@pytest.mark.parametrize("text", OWN_OFFICIAL)
+def test_an_institutions_official_account_is_clear(text: str) -> None:
+    _clear(text)
+
+
+# --- f. trades signed with a kunya, cars for sale, authorities' own notices --------------------
+OWNER_SIGNS_AND_NOTICES = [
+    "🔧 تصليح غسالات وثلاجات بالبيت\nنوصل لكل مناطق الدورة\nأبو مصطفى 0781 220 4471",
+    "صباغ بيوت ودهانات حديثة\nالاسطة أبو جاسم 07702233118",
+    "چاککردنەوەی بەفرگر و سپلیت لە ماڵەکەتان\nوەستا ئەبو ئاراس 0750 118 2290",
+    "للبيع تويوتا كامري 2016 نظيفة\nالرقم بغداد 45120 ج\n07801234599 أبو ليث",
+    "مديرية شرطة ديالى: مطلوب للقضاء المتهم الهارب فراس حميد ناصر، على من يملك معلومات عنه "
+    "الاتصال بالرقم 07700111222",
+    "ئاگاداری لە بەڕێوەبەرایەتی ئاسایشی هەولێر: تۆمەتبار دلێر کەمال ڕەشید داواکراوە، هەرکەسێک "
+    "زانیاری هەبێت پەیوەندی بکات بە 0750 111 2233",
+    "وزارة الصحة تعلن أسماء المقبولين في الدراسات العليا:\nعلي حسين كاظم\nمريم جبار عودة\n"
+    "سجاد فاضل عبد",
+]
+
+
+@pytest.mark.parametrize("text", OWNER_SIGNS_AND_NOTICES)
+def test_trade_signs_cars_for_sale_and_authorities_own_notices_are_clear(text: str) -> None:
+    _clear(text)

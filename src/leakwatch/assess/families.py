@@ -22,6 +22,11 @@ from leakwatch.entities import EntityType
 _KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئهبو", "ئهبوو"})
 _KUNYA_INITIALS: Final = frozenset("اأإآٱئAaUu")
 _WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
+# An authority asking for information about someone it names ("لديه معلومات عنه", "any
+# information on"): its notice's own words, not an exposure.
+TIP_REQUEST: Final = cues.CueSet("tip_request", cues.words("tip_request"))
+# An institution's own official account or number ("رقم حسابه الرسمي", "official account").
+OWN_OFFICIAL: Final = cues.CueSet("own_official", cues.words("own_official"))
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
 )
@@ -42,11 +47,26 @@ def framed_by_cue(spans: Spans, finding: Finding) -> bool:
     """a. A third-party cue around an identifier: "رقمه", "whose number is this", "يعود لشخص",
     or an identifier noun joined to a culprit ("رقم المبتز", "کارتی ئەو کەسە", "the
     blackmailer's number", `pairs`)."""
+    before, after = _frame_window(spans.text, finding.start, finding.end)
+    if cue_before(spans, finding.start, OWN_OFFICIAL, before):
+        return False  # "يعلن رقم حسابه الرسمي": an institution's own account
     return (
-        cue_before(spans, finding.start, cues.THIRD_PARTY, 40)
-        or cue_after(spans, finding.end, cues.THIRD_PARTY, 30)
-        or cue_before(spans, finding.start, FRAMING_PAIRS, 40)
+        cue_before(spans, finding.start, cues.THIRD_PARTY, before)
+        or cue_after(spans, finding.end, cues.THIRD_PARTY, after)
+        or cue_before(spans, finding.start, FRAMING_PAIRS, before)
     )
+
+
+def _frame_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """How far before and after an identifier its framing may stand: the rest of its line and
+    the line above (posts put "هذا رقمه اللي…" above the number or a long clause between),
+    at least 40 and 30 characters, at most 160 and 80."""
+    line_start = text.rfind("\n", 0, start)
+    above = text.rfind("\n", 0, line_start) if line_start > 0 else -1
+    line_end = text.find("\n", end)
+    before = start - (above + 1)
+    after = (line_end if line_end >= 0 else len(text)) - end
+    return min(max(before, 40), 160), min(max(after, 30), 80)
 
 
 def pet_name(spans: Spans, person: Finding) -> bool:
@@ -60,10 +80,17 @@ def trade_kunya(spans: Spans, person: Finding) -> bool:
     if person.text[:1] not in _KUNYA_INITIALS:
         return False  # most names: no normalizing
     words = spans.of(person.start, person.end).split()
-    if len(words) != 2 or words[0] not in _KUNYA:
+    if len(words) not in (2, 3) or words[0] not in _KUNYA:
         return False
     after = spans.of(person.end, person.end + 24).lstrip(" -–:،,")
-    return after.startswith("لل") or cue_after(spans, person.end, cues.TRADE, 24)
+    if after.startswith("لل") or cue_after(spans, person.end, cues.TRADE, 24):
+        return True
+    # A post that offers a trade and signs with a kunya ("سباك … / أبو حسين 0772…"): the sign
+    # is the tradesman's, unless the post exposes or frames someone.
+    end = len(spans.text)
+    return bool(spans.positions(cues.TRADE, 0, end)) and not (
+        spans.positions(cues.EXPOSURE, 0, end) or spans.positions(cues.THIRD_PARTY, 0, end)
+    )
 
 
 def official_notice(spans: Spans, hit: frozenset[str]) -> bool:
@@ -79,7 +106,11 @@ def official_notice(spans: Spans, hit: frozenset[str]) -> bool:
         return True
     end = len(spans.text)
     window = spans.of(0, end)
-    return all(window[a:b].startswith(_WANTED) for a, b in spans.positions(cues.EXPOSURE, 0, end))
+    asks = spans.positions(TIP_REQUEST, 0, end)
+    return all(
+        window[a:b].startswith(_WANTED) or any(x <= a and b <= y for x, y in asks)
+        for a, b in spans.positions(cues.EXPOSURE, 0, end)
+    )
 
 
 def home_address(spans: Spans, address: Finding) -> bool:

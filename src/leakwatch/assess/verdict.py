@@ -277,6 +277,8 @@ def _private_attributes(
         home = et is EntityType.ADDRESS and (attr.start, attr.end) in homes
         if et in _CONTACT and ctx.owner_contact and not home:
             continue
+        if et is EntityType.VEHICLE_PLATE and ctx.ad and ctx.owner_contact:
+            continue  # the plate of the car a for-sale post offers
         if ctx.obituary and not ctx.exposure and et not in _CRITICAL_ATTR:
             continue
         kinds.add(_KIND[et])
