@@ -6,14 +6,16 @@ dots, slashes, parentheses or an emoji); `phonenumbers` decides, on the digits a
 candidate is a real number. Fixed digit counts plus digit boundaries keep the pattern out of
 IBANs, cards and IDs.
 
-Pass 2, only in messages with a phone cue or a country word: national-format numbers of other
-regions ("0532 123 45 67", "(313) 555-0142"). Without a country code the digits do not say
-whose numbering they follow, so the region comes from the words: a country name or demonym
-near the number (`lexicons/phone_countries.txt`) names it; a phone cue alone
-(`lexicons/phone_cues.txt`) allows the regions Iraqis most often call, and then only numbers
-written with their trunk 0 or in the North American grouping. The number must be valid for that
-region (`phonenumbers.is_valid_number`). A bare digit run with neither a cue nor a country word
-is not reported: order, account and reference numbers look the same.
+Pass 2, only in messages with a phone cue, a country word or a North American grouping:
+national-format numbers of other regions ("0532 123 45 67", "(313) 555-0142"). Without a
+country code the digits do not say whose numbering they follow, so the region comes from the
+words: a country name or demonym near the number (`lexicons/phone_countries.txt`) names it; a
+phone cue alone (`lexicons/phone_cues.txt`) allows the regions Iraqis most often call that dial
+a trunk 0 (`FALLBACK_REGIONS`). The number must be valid for that region
+(`phonenumbers.is_valid_number`); with both a country word and a cue, a possible length is
+enough. The North American grouping ((313) 555-0142, 313-555-0142, 313.555.0142) is a phone by
+its shape alone. Any other bare digit run with neither a cue nor a country word is not
+reported: order, account and reference numbers look the same.
 
 Both passes drop numbers whose shape or cue says they are something else: IP and MAC addresses,
 VINs, ZIP+4 codes, IMEIs, and numbers right after an order/invoice/tracking/serial cue.
