@@ -7,9 +7,12 @@ phone, plate, ID, passport or card. Every value is synthetic.
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from leakwatch.detect.analyzer import Analyzer
+from leakwatch.detect.lexicon import word_key
 from leakwatch.detect.patterns import not_identifier_shape, number_kind_before
 from leakwatch.detect.registry import default_recognizers
 from leakwatch.entities import EntityType
@@ -130,3 +133,17 @@ def test_phones_next_to_other_numbers_survive(text: str) -> None:
     assert [f.text for f in findings if f.entity_type is EntityType.PHONE_NUMBER] == [
         "0770 123 4567"
     ]
+
+
+@pytest.mark.parametrize("name", ["number_kinds", "phone_countries", "phone_cues"])
+def test_issue7_lexicons_are_normalized_sorted_and_sourced(name: str) -> None:
+    """The word lists this module and phone.py read keep the shipped-lexicon format."""
+    path = resources.files("leakwatch.detect").joinpath("lexicons", f"{name}.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("# source:") for line in lines if line.startswith("#"))
+    body = [line for line in lines if line and not line.startswith("#")]
+    keys = [line.split("\t", 1)[0] for line in body]
+    assert body == sorted(body)
+    assert len(keys) == len(set(keys))
+    assert all(word_key(k) == k for k in keys)
+    assert all("\t" in line and line.split("\t", 1)[1] for line in body)
