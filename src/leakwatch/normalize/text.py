@@ -103,7 +103,8 @@ class NormalizedText(Frozen):
         self.offsets: Final = offsets
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalized span [start, end) to the smallest original span that produced it."""
+        """Map a normalized span [start, end) to the smallest original span that produced it,
+        plus the marks that decorate its last character (a keycap's U+FE0F U+20E3)."""
         if self.offsets is None:
             return start, end
         if end <= start:
