@@ -147,7 +147,8 @@ def value_problem(entity_type: str, value: str) -> str | None:
     digits = ascii_digits(value)
     if entity_type == "PHONE_NUMBER":
         first_ok = value[0] == "+" or unicodedata.decimal(value[0], -1) >= 0
-        if not first_ok or unicodedata.decimal(value[-1], -1) < 0:
+        last = value.rstrip("\ufe0e\ufe0f\u20e3")  # a keycap digit is the whole emoji
+        if not first_ok or not last or unicodedata.decimal(last[-1], -1) < 0:
             return "phone span must run from '+' or the first digit to the last digit"
         if not 5 <= len(digits) <= 15:
             return f"phone number with {len(digits)} digits"
