@@ -122,7 +122,7 @@ def home_address(spans: Spans, address: Finding) -> bool:
 def family_and_workplace(record: PersonRecord) -> bool:
     """b. Named family members and a workplace single out a private person even in a post
     with sports or election words; only a name known as public is exempt."""
-    return bool(record.family) and record.workplace and "public" not in record.name.why
+    return bool(record.family) and record.workplace and not record.name.public
 
 
 def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> bool:
@@ -132,7 +132,7 @@ def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> 
     its own ad, and the records cue outweighs words that read as an election or match."""
     rows = []
     for record in records:
-        if "public" in record.name.why or (record.public and not records_cue):
+        if record.name.public or (record.public and not records_cue):
             continue
         kinds = {a.entity_type for a in record.attributes if a.entity_type in _CONTACTS}
         if kinds and (records_cue or len(kinds) >= 2):

@@ -182,7 +182,7 @@ def group_records(
                 mother=next((p for k, p in rel if k == "mother"), None),
                 workplace=_workplace(spans, name.end, end)
                 or (i == 0 and _workplace_line_before(spans, name.start)),
-                public="public" in name.why or public_context,
+                public=name.public or public_context,
             )
         )
     return records

@@ -12,7 +12,7 @@ from leakwatch.assess.persons import (
     cue_before,
     group_records,
 )
-from leakwatch.detect.finding import Finding
+from leakwatch.detect.finding import Evidence, Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
 from leakwatch.frozen import Frozen
 from leakwatch.normalize import NormalizedText
@@ -349,14 +349,14 @@ def _state_document(findings: list[Finding], ctx: Context) -> Severity | None:
     blocks = [f for f in findings if f.entity_type is EntityType.STATE_DOCUMENT]
     if not blocks:
         return None
-    why = ",".join(b.why for b in blocks)
-    if "classification" in why:
+    codes = {code for b in blocks for code in b.evidence}
+    if Evidence.CLASSIFICATION in codes:
         return Severity.CRITICAL
-    if "public" in why or ctx.public_notice:
+    if Evidence.PUBLIC in codes or ctx.public_notice:
         return None
     if ctx.circular and not ctx.addressee:
         return None  # a circular to everyone, with no addressee, is a public announcement
-    if "letterhead" in why and ("ref" in why or "date" in why):
+    if Evidence.LETTERHEAD in codes and (Evidence.REF in codes or Evidence.DATE in codes):
         return Severity.HIGH
     return None
 

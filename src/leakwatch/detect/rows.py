@@ -305,7 +305,7 @@ _ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t▪•◾●]\ufe0f?|\s[/\-–—]\s|\s{
 
 def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
     """A bare date or year in its own cell of a row that names a person: a date of birth."""
-    persons = [f for f in found if f.entity_type is EntityType.PERSON and "public" not in f.why]
+    persons = [f for f in found if f.entity_type is EntityType.PERSON and not f.public]
     if not persons or _ANY_YEAR.search(text) is None:
         return []
     rows_with_people = {text.count("\n", 0, p.start) for p in persons}

@@ -11,7 +11,7 @@ from leakwatch.detect.finding import Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
 from leakwatch.scan.result import ScanResult
 
-FindingWire = tuple[str, int, int, float, str, str, str]
+FindingWire = tuple[str, int, int, float, str, str, tuple[str, ...]]
 AssessmentWire = tuple[str, str | None, tuple[str, ...], float, tuple[str, ...], int]
 ResultWire = tuple[
     str,
@@ -35,7 +35,7 @@ def encode(r: ScanResult) -> ResultWire:
         r.message_id,
         r.date,
         tuple(
-            (f.entity_type.value, f.start, f.end, f.score, f.recognizer, f.text, f.why)
+            (f.entity_type.value, f.start, f.end, f.score, f.recognizer, f.text, f.evidence)
             for f in r.findings
         ),
         (

@@ -15,7 +15,7 @@ never join a chain; a chain right after a landmark, street or organisation word 
 
 One tokenizing regex pass plus one Aho-Corasick pass (every lexicon in one automaton, each key
 carrying a bit set of what it is) give every token its flags; the rest is list walking.
-`why` says which rule fired; "public_role" / "public_figure" mark a public figure in role.
+`evidence` says which rule fired; "public_role" / "public_figure" mark a public figure in role.
 """
 
 from __future__ import annotations
@@ -241,7 +241,7 @@ _CHANNEL: Final = add_channel(_patterns)
 
 
 class PersonRecognizer(Recognizer):
-    """Finds name chains; marks public figures in role with "public" in `why`."""
+    """Finds name chains; marks public figures in role with `Evidence.PUBLIC_ROLE` or `PUBLIC_FIGURE`."""
 
     name: ClassVar[str] = "person_chain"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.PERSON,)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from leakwatch.detect.document import Document
-from leakwatch.detect.finding import Finding
+from leakwatch.detect.finding import Evidence, Finding
 from leakwatch.detect.tagger import NameMode, model
 from leakwatch.detect.tagger.features import name_flags
 from leakwatch.entities import EntityType
@@ -47,7 +47,7 @@ _OVERRIDE: Final = {NameMode.GATED: 2.0, NameMode.ALL: 0.8}
 # names are searched everywhere; in posts the rules know Kurdish and dialect names the model
 # never saw, so it vetoes nothing there.
 _VETO: Final = {NameMode.GATED: 0.0, NameMode.ALL: 0.05}
-_VOUCHED: Final = frozenset(("cue", "kin"))
+_VOUCHED: Final = frozenset(((Evidence.CUE.value,), (Evidence.KIN.value,)))
 
 
 def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Finding]:
@@ -74,7 +74,7 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
             continue
         start = _trim(doc.norm, span.start, span.end)
         score = round(0.4 + 0.4 * span.confidence, 2)
-        name = doc.finding(EntityType.PERSON, start, span.end, score, RECOGNIZER, "tagger")
+        name = doc.finding(EntityType.PERSON, start, span.end, score, RECOGNIZER, Evidence.TAGGER)
         hit = [k for k, f in enumerate(found) if name.overlaps(f)]
         if not hit:
             added.append(name)
@@ -119,7 +119,7 @@ def _vetoed(
     if limit <= 0:
         return out
     for k, f in enumerate(found):
-        if f.entity_type is not EntityType.PERSON or f.why.split(",")[0] in _VOUCHED:
+        if f.entity_type is not EntityType.PERSON or f.evidence[:1] in _VOUCHED:
             continue
         n_start, n_end = doc.normalized.to_norm(f.start, f.end)
         if reading.person_share(n_start, n_end) < limit:
