@@ -163,7 +163,7 @@ def _possible_national(digits: str, region: str) -> bool:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_possible_number(number)
+    return bool(phonenumbers.is_possible_number(number))
 
 
 @lru_cache(maxsize=8192)
@@ -174,7 +174,7 @@ def _valid_national(digits: str, region: str) -> bool:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
         return False
-    return phonenumbers.is_valid_number(number)
+    return bool(phonenumbers.is_valid_number(number))
 
 
 def _bounded(norm: str, start: int, end: int, suffix_ok: re.Pattern[str]) -> bool:
