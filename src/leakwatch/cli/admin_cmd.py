@@ -15,6 +15,7 @@ from leakwatch.workflow.anchor import export_anchor, read_anchor
 from leakwatch.workflow.audit import EventType
 from leakwatch.workflow.roles import Role
 from leakwatch.workflow.service_audit import audit_log, verify_audit
+from leakwatch.workflow.tsq import timestamp_request
 from leakwatch.workflow.users import add_user, list_users
 
 
@@ -67,6 +68,13 @@ def add_parsers(sub: Any) -> None:
         "anchor", help="export the signed chain head, to keep outside the store"
     )
     anc.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="anchor file")
+    anc.add_argument(
+        "--tsq",
+        type=Path,
+        metavar="FILE",
+        help="also write an RFC 3161 timestamp request over the anchor file, for a "
+        "timestamping authority",
+    )
     add_store_options(anc)
     anc.set_defaults(handler=_audit_anchor)
     log = audit_sub.add_parser("log", help="the newest audit events first")
@@ -134,11 +142,16 @@ def _audit_verify(args: argparse.Namespace) -> int:
 def _audit_anchor(args: argparse.Namespace) -> int:
     store, actor = open_for(args)
     anchor = export_anchor(store, actor)
+    body = anchor.to_json().encode("utf-8")
     try:
-        args.output.write_text(anchor.to_json(), encoding="utf-8")
+        args.output.write_bytes(body)
+        if args.tsq:
+            args.tsq.write_bytes(timestamp_request(body))
     except OSError as exc:
-        raise LeakwatchError(f"cannot write {args.output}: {exc.strerror}") from exc
+        raise LeakwatchError(f"cannot write {exc.filename}: {exc.strerror}") from exc
     print(f"anchored event {anchor.seq} (head {anchor.hash}) in {args.output}")
+    if args.tsq:
+        print(f"RFC 3161 timestamp request for it in {args.tsq}")
     return 0
 
 
