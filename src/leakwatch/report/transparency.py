@@ -201,8 +201,8 @@ def _case_facts(session: Session, cases: dict[int, Case]) -> dict[int, _CaseFact
     q_case = (
         select(CaseMessage.case_id, *msg)
         .join(StoredMessage, StoredMessage.id == CaseMessage.message_pk)
-        .where(CaseMessage.case_id.in_(list(cases)))
-    )
+        .where(CaseMessage.case_id.in_(list(cases)), CaseMessage.excluded_at.is_(None))
+    )  # a message a reviewer excluded from its case is not what the decision was about
     rows: list[tuple[int, int, datetime | None, str]] = list(session.execute(q_case))
     if notice_case:
         q_notice = (
