@@ -261,3 +261,11 @@ def test_lone_surrogate_escape_becomes_a_replacement_character(tmp_path: Path) -
     assert error is None
     assert got[0].text == "a\ufffdb"
     got[0].text.encode("utf-8")
+
+
+@pytest.mark.parametrize("unixtime", ["159216802\x1f", "9" * 5000, "\u0661\u0662", " 12 "])
+def test_odd_date_unixtime_is_no_crash(tmp_path: Path, unixtime: str) -> None:
+    path = write(tmp_path, export_bytes([msg(1, date_unixtime=unixtime), msg(2)]))
+    got, error, _ = drain(path)
+    assert error is None
+    assert [m.message_id for m in got] == [1, 2]

@@ -407,8 +407,9 @@ def _date(obj: dict[str, object]) -> str | None:
     """UTC from `date_unixtime` (a string; a number in hand-made files), else `date` as written."""
     raw = obj.get("date_unixtime")
     seconds: int | None = None
-    if isinstance(raw, str) and _UNIXTIME.fullmatch(raw.strip()):
-        seconds = int(raw)
+    digits = raw.strip() if isinstance(raw, str) else ""
+    if len(digits) <= 20 and _UNIXTIME.fullmatch(digits):  # int() refuses "\x1f" and 5,000 digits
+        seconds = int(digits)
     elif isinstance(raw, int) and not isinstance(raw, bool):
         seconds = raw
     if seconds is not None:
