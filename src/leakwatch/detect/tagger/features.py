@@ -61,6 +61,29 @@ def name_flags(word: str) -> bool:
     return "g" in flags or "f" in flags
 
 
+_NAME_CODES: Final = frozenset(("g", "f", "a", "u", "sg", "sf", "sa", "su"))
+
+
+def could_be_name(word: str) -> bool:
+    """A word no list calls an everyday word, place or cue: unknown, or a listed name."""
+    if len(word) < 2 or not word.isalpha():
+        return False
+    info = _word(word)
+    return not info.lex or any(code in _NAME_CODES for code in info.lex)
+
+
+def holds_name_pair(words: list[str]) -> bool:
+    """Whether two words in a row could be a name: the cheap test before tagging a line (a
+    lone word is seldom the name that makes a leak, and most lines hold no such pair)."""
+    previous = False
+    for word in words:
+        current = could_be_name(word)
+        if current and previous:
+            return True
+        previous = current
+    return False
+
+
 def tokenize(norm: str) -> list[tuple[int, int]]:
     """Token spans in normalized text."""
     return [m.span() for m in TOKEN.finditer(norm)]

@@ -9,7 +9,7 @@ from typing import Any, Final, NamedTuple
 
 import pycrfsuite
 
-from leakwatch.detect.tagger.features import sentence_features, tokenize
+from leakwatch.detect.tagger.features import holds_name_pair, sentence_features, tokenize
 
 MODEL_PATH: Final = Path(str(resources.files("leakwatch.detect.tagger") / "person.crfsuite"))
 _MAX_TOKENS: Final = 400  # one sequence per line; longer lines are cut into windows
@@ -56,9 +56,14 @@ def tag(norm: str) -> list[Span]:
     return read(norm).spans
 
 
-def read(norm: str, lines: frozenset[int] | None = None, probabilities: bool = True) -> Reading:
+def read(
+    norm: str,
+    lines: frozenset[int] | None = None,
+    probabilities: bool = True,
+    pairs_only: bool = False,
+) -> Reading:
     """Spans and (unless not asked for) token probabilities, one CRF sequence per line (only
-    `lines`, if given)."""
+    `lines`, if given; only lines with two name-like words in a row, if `pairs_only`)."""
     tagger = _tagger()
     reading = Reading([], [])
     line: list[tuple[int, int]] = []
@@ -68,19 +73,26 @@ def read(norm: str, lines: frozenset[int] | None = None, probabilities: bool = T
             breaks = norm.count("\n", line[-1][1], tok[0])
             if breaks or len(line) >= _MAX_TOKENS:
                 if lines is None or number in lines:
-                    _read_line(tagger, norm, line, reading, probabilities)
+                    _read_line(tagger, norm, line, reading, probabilities, pairs_only)
                 line = []
                 number += breaks
         line.append(tok)
     if line and (lines is None or number in lines):
-        _read_line(tagger, norm, line, reading, probabilities)
+        _read_line(tagger, norm, line, reading, probabilities, pairs_only)
     return reading
 
 
 def _read_line(
-    tagger: Any, norm: str, line: list[tuple[int, int]], out: Reading, probabilities: bool
+    tagger: Any,
+    norm: str,
+    line: list[tuple[int, int]],
+    out: Reading,
+    probabilities: bool,
+    pairs_only: bool,
 ) -> None:
     words = [norm[s:e] for s, e in line]
+    if pairs_only and not holds_name_pair(words):
+        return
     labels: list[str] = tagger.tag(sentence_features(words))
     if probabilities:
         known = _known_labels(tagger)

@@ -64,7 +64,9 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
         lines = _lines_worth_reading(doc, found)
         if not lines:
             return found
-    reading = model.read(doc.norm, lines, probabilities=_VETO[mode] > 0)
+    reading = model.read(
+        doc.norm, lines, probabilities=_VETO[mode] > 0, pairs_only=mode is NameMode.GATED
+    )
     dropped = _vetoed(doc, found, reading, mode)
     added: list[Finding] = []
     for span in reading.spans:
