@@ -61,15 +61,20 @@ def name_flags(word: str) -> bool:
     return "g" in flags or "f" in flags
 
 
-_NAME_CODES: Final = frozenset(("g", "f", "a", "u", "sg", "sf", "sa", "su"))
+_NAME_CODES: Final = frozenset(("g", "f", "a", "u"))
 
 
+@lru_cache(maxsize=1 << 16)
 def could_be_name(word: str) -> bool:
     """A word no list calls an everyday word, place or cue: unknown, or a listed name."""
     if len(word) < 2 or not word.isalpha():
         return False
-    info = _word(word)
-    return not info.lex or any(code in _NAME_CODES for code in info.lex)
+    flags = _flags()
+    codes = flags.get(word, ())
+    base = stem(word)
+    if base != word:
+        codes = codes + flags.get(base, ())
+    return not codes or any(code in _NAME_CODES for code in codes)
 
 
 def holds_name_pair(words: list[str]) -> bool:

@@ -66,19 +66,14 @@ def read(
     `lines`, if given; only lines with two name-like words in a row, if `pairs_only`)."""
     tagger = _tagger()
     reading = Reading([], [])
-    line: list[tuple[int, int]] = []
-    number = 0
-    for tok in tokenize(norm):
-        if line:
-            breaks = norm.count("\n", line[-1][1], tok[0])
-            if breaks or len(line) >= _MAX_TOKENS:
-                if lines is None or number in lines:
-                    _read_line(tagger, norm, line, reading, probabilities, pairs_only)
-                line = []
-                number += breaks
-        line.append(tok)
-    if line and (lines is None or number in lines):
-        _read_line(tagger, norm, line, reading, probabilities, pairs_only)
+    offset = 0
+    for number, text in enumerate(norm.split("\n")):
+        if lines is None or number in lines:
+            tokens = [(s + offset, e + offset) for s, e in tokenize(text)]
+            for k in range(0, len(tokens), _MAX_TOKENS):
+                window = tokens[k : k + _MAX_TOKENS]
+                _read_line(tagger, norm, window, reading, probabilities, pairs_only)
+        offset += len(text) + 1
     return reading
 
 

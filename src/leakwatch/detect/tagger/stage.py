@@ -92,24 +92,23 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
 
 def _lines_worth_reading(doc: Document, found: list[Finding]) -> frozenset[int]:
     """Lines where a missed name would make a leak: a private attribute on the line or the
-    next, no name the rules found there already, and not Sorani (left to the rules)."""
-    norm = doc.norm
+    next, no name the rules found there already, and not Sorani (left to the rules).
+
+    Normalization keeps every line break, so a finding's line is counted in the original."""
+    original = doc.original
     wanted: set[int] = set()
     named: set[int] = set()
     for f in found:
-        start = doc.normalized.to_norm(f.start, f.end)[0]
-        line = norm.count("\n", 0, start)
         if f.entity_type is EntityType.PERSON:
-            named.add(line)
+            named.add(original.count("\n", 0, f.start))
         elif f.entity_type in _GATES:
+            line = original.count("\n", 0, f.start)
             wanted.update((line - 1, line))
     out = wanted - named
-    if out:
-        starts = [0, *(i + 1 for i, c in enumerate(doc.original) if c == "\n")]
-        out = {
-            n for n in out if 0 <= n < len(starts) and not _kurdish_line(doc.original, starts[n])
-        }
-    return frozenset(out)
+    if not out:
+        return frozenset()
+    texts = original.split("\n")
+    return frozenset(n for n in out if 0 <= n < len(texts) and _KURDISH.isdisjoint(texts[n]))
 
 
 def _vetoed(
@@ -134,8 +133,7 @@ def _kurdish_line(text: str, pos: int) -> bool:
     only, so there the rules (which know Kurdish chains and cues) have the last word."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
-    return any(c in _KURDISH for c in line)
+    return not _KURDISH.isdisjoint(text[start : end if end >= 0 else len(text)])
 
 
 def _trim(norm: str, start: int, end: int) -> int:
