@@ -303,6 +303,9 @@ def _header(line: str, offset: int) -> tuple[str, dict[int, EntityType]] | None:
 _ROW_SPLIT = re.compile(r"\s*(?:[|,،;\t▪•◾●]\ufe0f?|\s[/\-–—]\s|\s{2,})\s*")
 
 
+_DIGIT = re.compile(r"\d")  # any script's digits: a date cell has one, most cells none
+
+
 def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
     """A bare date or year in its own cell of a row that names a person: a date of birth."""
     persons = [f for f in found if f.entity_type is EntityType.PERSON and not f.public]
@@ -320,8 +323,10 @@ def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
         i = 0
         while i < len(cells):
             a, b = cells[i]
-            if i + 1 < len(cells) and _DATE_CELL.fullmatch(
-                normalize_token(line[a : cells[i + 1][1]])
+            if (
+                i + 1 < len(cells)
+                and _DIGIT.search(line, cells[i + 1][0], cells[i + 1][1]) is not None
+                and _DATE_CELL.fullmatch(normalize_token(line[a : cells[i + 1][1]]))
             ):
                 b = cells[i + 1][1]  # "April 23, 1967": the comma is the date's own
                 i += 1
@@ -334,7 +339,7 @@ def _row_dates(text: str, found: list[Finding]) -> list[Finding]:
             if not (is_list or after_name):
                 continue  # one row only: the date must be the cell right after the name
             cell = line[a:b]
-            if _DATE_CELL.fullmatch(normalize_token(cell)):
+            if _DIGIT.search(cell) is not None and _DATE_CELL.fullmatch(normalize_token(cell)):
                 out.append(
                     Finding(
                         EntityType.DATE_OF_BIRTH,
