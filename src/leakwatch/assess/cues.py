@@ -79,12 +79,14 @@ class CueSet:
     def positions_in(self, norm: str, start: int, end: int) -> list[tuple[int, int]]:
         """`positions(norm[start:end])` for a window of a whole message `norm`: its occurrences
         are the message's (one shared pass) that lie inside the window, in the same order."""
-        hits, lasts = _by_last(norm, self._group)
-        # Only hits ending inside the window can lie in it: bisect, not a walk over every hit
-        # of the message per window (quadratic in a message dense with findings).
+        hits = phrases.hits(norm, self._group)
+        # Hits come in order of their last offset, and only those ending inside the window can
+        # lie in it: bisect, not a walk over every hit of the message per window (quadratic in
+        # a message dense with findings).
+        window_hits = hits[bisect_left(hits, start, key=_last) : bisect_left(hits, end, key=_last)]
         inside = [
             (last - length + 1, last + 1)
-            for last, length in hits[bisect_left(lasts, start) : bisect_left(lasts, end)]
+            for last, length in window_hits
             if last - length + 1 >= start
         ]
         if not inside:
@@ -196,21 +198,6 @@ class CueIndex:
 
 
 MESSAGE_CUES = CueIndex(MESSAGE_CONTEXTS)
-
-
-#: Per phrase group: the last text, its hits sorted by last offset, and those offsets.
-_BY_LAST: dict[int, tuple[str, list[tuple[int, int]], list[int]]] = {}
-
-
-def _by_last(norm: str, group: int) -> tuple[list[tuple[int, int]], list[int]]:
-    """`phrases.hits(norm, group)` as (last, length) sorted by last offset, with the offsets."""
-    cached = _BY_LAST.get(group)
-    if cached is not None and cached[0] is norm:
-        return cached[1], cached[2]
-    hits = sorted(((last, length) for last, length in phrases.hits(norm, group)), key=_last)
-    lasts = [last for last, _ in hits]
-    _BY_LAST[group] = (norm, hits, lasts)
-    return hits, lasts
 
 
 def _last(hit: tuple[int, int]) -> int:
