@@ -9,6 +9,8 @@ preposition (و، ف، ب، ل، ك) is trimmed off when the rest is a known nam
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Final
 
 from leakwatch.detect.document import Document
@@ -34,6 +36,7 @@ _GATES: Final = frozenset(
     }
 )
 _CLITICS: Final = "وفبلك"
+_NEWLINE: Final = re.compile("\n")
 # Letters Sorani (or Persian) writes and Arabic does not (read in the original: normalization
 # folds ە to ه and ی, ک to ي, ك).
 _KURDISH: Final = frozenset("ێۆڕڵڤەیک")
@@ -96,13 +99,14 @@ def _lines_worth_reading(doc: Document, found: list[Finding]) -> frozenset[int]:
 
     Normalization keeps every line break, so a finding's line is counted in the original."""
     original = doc.original
+    breaks = [m.start() for m in _NEWLINE.finditer(original)]
     wanted: set[int] = set()
     named: set[int] = set()
     for f in found:
         if f.entity_type is EntityType.PERSON:
-            named.add(original.count("\n", 0, f.start))
+            named.add(bisect_left(breaks, f.start))
         elif f.entity_type in _GATES:
-            line = original.count("\n", 0, f.start)
+            line = bisect_left(breaks, f.start)
             wanted.update((line - 1, line))
     out = wanted - named
     if not out:
