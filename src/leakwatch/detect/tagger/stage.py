@@ -64,6 +64,8 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
         return found
     lines: frozenset[int] | None = None
     if mode is NameMode.GATED:
+        if any(f.entity_type is EntityType.PERSON for f in found):
+            return found  # the rules found the message's name: one more changes no verdict
         lines = _lines_worth_reading(doc, found)
         if not lines:
             return found
@@ -95,7 +97,7 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
 
 def _lines_worth_reading(doc: Document, found: list[Finding]) -> frozenset[int]:
     """Lines where a missed name would make a leak: a private attribute on the line or the
-    next, no name the rules found there already, and not Sorani (left to the rules).
+    next, and not Sorani (left to the rules).
 
     Normalization keeps every line break, so a finding's line is counted in the original."""
     original = doc.original
