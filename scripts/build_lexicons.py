@@ -28,7 +28,7 @@ from pathlib import Path
 
 from leakwatch.detect.lexicon import word_key
 from leakwatch.evaluate import corpora
-from leakwatch.evaluate.corpora import Part, Sentence
+from leakwatch.evaluate.corpora import NEWSFANE_PERSON, NEWSFANE_PUBLIC, Part, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "scripts" / "curated"
@@ -59,15 +59,6 @@ STRUCTURAL = (
     | COMPOUND_TAILS
     | {"بن", "بنت", "ابن", "ابنه", "ال", "البو", "bin", "ibn", "bint", "al", "el", "abdul"}
 )
-NEWSFANE_PUBLIC = {
-    "Politician",
-    "Athlete",
-    "Artist",
-    "Religious_PER",
-    "Scientist",
-    "Businessperson",
-}
-NEWSFANE_PERSON = NEWSFANE_PUBLIC | {"Other_PER", "Lawyer", "Engineer"}
 # OCHA ADM1_EN is the canonical governorate spelling in every places file.
 GOVERNORATE_ALIASES = {
     "al anbar": "Al-Anbar",
@@ -260,7 +251,7 @@ class Corpus:
 # The only corpus parts a word list may come from; each with the classes that mean "person".
 LEARN_PARTS: tuple[tuple[Part, frozenset[str]], ...] = (
     (Part.ANERCORP_TRAIN, frozenset({"PERS"})),
-    (Part.NEWSFANE_TRAIN, frozenset(NEWSFANE_PERSON)),
+    (Part.NEWSFANE_TRAIN, NEWSFANE_PERSON),
     (Part.AQMAR, frozenset({"PERS"})),
 )
 
