@@ -20,7 +20,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import EntityType, Severity
-from leakwatch.errors import UsageError
+from leakwatch.errors import Conflict, UsageError
 from leakwatch.store.db import Store, fetch, serialize
 from leakwatch.store.models import (
     Case,
@@ -323,6 +323,17 @@ def view_case(session: Session, case: Case, with_messages: bool) -> CaseView:
         due,
         overdue,
     )
+
+
+def require_current(case: Case, case_id: int, expected_version: int | None, verb: str) -> None:
+    """Refuse work on a case someone changed since the caller read it, or one already closed."""
+    if expected_version is not None and case.version != expected_version:
+        raise Conflict(
+            f"case {case_id} changed since you read it (version {case.version}, "
+            f"not {expected_version}); reload it"
+        )
+    if case.status not in ACTIVE:
+        raise Conflict(f"case {case_id} is already {case.status}; nothing to {verb}")
 
 
 def get_case(session: Session, case_id: int) -> Case:

@@ -19,11 +19,11 @@ from leakwatch.store.db import Store
 from leakwatch.store.models import CaseMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import (
-    ACTIVE,
     ESCALATED,
     CaseView,
     get_case,
     refresh,
+    require_current,
     view_case,
 )
 from leakwatch.workflow.reasons import DecisionType, parse
@@ -47,13 +47,7 @@ def exclude_messages(
     with store.session() as s:
         who = authorize(s, actor, Operation.DECIDE)
         case = get_case(s, case_id)
-        if expected_version is not None and case.version != expected_version:
-            raise Conflict(
-                f"case {case_id} changed since you read it (version {case.version}, "
-                f"not {expected_version}); reload it"
-            )
-        if case.status not in ACTIVE:
-            raise Conflict(f"case {case_id} is already {case.status}; nothing to exclude from")
+        require_current(case, case_id, expected_version, "exclude from")
         if case.status == ESCALATED:
             senior_rule(s, case, who)
         now = utcnow()

@@ -33,7 +33,14 @@ from leakwatch.store.models import (
     utcnow,
 )
 from leakwatch.workflow.audit import EventType, record
-from leakwatch.workflow.cases import ACTIVE, CLOSED, ESCALATED, case_message_pks, facts_of, get_case
+from leakwatch.workflow.cases import (
+    CLOSED,
+    ESCALATED,
+    case_message_pks,
+    facts_of,
+    get_case,
+    require_current,
+)
 from leakwatch.workflow.reasons import (
     RESTRICTING,
     DecisionType,
@@ -194,13 +201,7 @@ def decide(
             if kind in RESTRICTING and not may(who.role, Operation.RECORD_ACTION):
                 raise PermissionDenied(f"role {who.role.value} may not record action")
             case = get_case(s, case_id)
-            if expected_version is not None and case.version != expected_version:
-                raise Conflict(
-                    f"case {case_id} changed since you read it (version {case.version}, "
-                    f"not {expected_version}); reload it"
-                )
-            if case.status not in ACTIVE:
-                raise Conflict(f"case {case_id} is already {case.status}; nothing to decide")
+            require_current(case, case_id, expected_version, "decide")
             if kind is DecisionType.ESCALATE and case.status == ESCALATED:
                 raise Conflict(f"case {case_id} is already escalated")
             if case.status == ESCALATED:
