@@ -31,6 +31,9 @@ from leakwatch.workflow.channels import (
     risk_score,
 )
 
+# Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
+pytestmark = pytest.mark.usefixtures("master_key")
+
 
 @dataclass(frozen=True)
 class Msg:

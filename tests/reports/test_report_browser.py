@@ -14,6 +14,9 @@ from leakwatch.report.html import render_html
 from leakwatch.report.transparency import transparency_report
 from leakwatch.store.db import open_store
 
+# Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
+pytestmark = pytest.mark.usefixtures("master_key")
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
          "--no-first-run", "--disable-background-networking", "--disable-extensions",

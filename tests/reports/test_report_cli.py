@@ -22,6 +22,9 @@ from report_seed import (
 from leakwatch.cli.main import main
 from leakwatch.store.db import open_store
 
+# Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
+pytestmark = pytest.mark.usefixtures("master_key")
+
 PERIOD = ["--from", "2024-03-01", "--to", "2024-03-31"]
 
 

@@ -21,6 +21,9 @@ from leakwatch.output.mask import mask
 from leakwatch.store.db import Store, open_store
 from leakwatch.workflow.trace import FingerprintTrace, parse_message_ref, trace
 
+# Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
+pytestmark = pytest.mark.usefixtures("master_key")
+
 
 @pytest.fixture
 def store(db_url: str) -> Iterator[Store]:

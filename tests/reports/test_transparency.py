@@ -25,6 +25,9 @@ from leakwatch.store.db import Store, open_store
 from leakwatch.store.models import AuditEvent
 from leakwatch.workflow.audit import verify
 
+# Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
+pytestmark = pytest.mark.usefixtures("master_key")
+
 MARCH = (date(2024, 3, 1), date(2024, 3, 31))
 
 # The DSA transparency database's value vocabularies (statement-of-reasons schema), restated

@@ -241,7 +241,7 @@ _CHANNEL: Final = add_channel(_patterns)
 
 
 class PersonRecognizer(Recognizer):
-    """Finds name chains; marks public figures in role with `Evidence.PUBLIC_ROLE` or `PUBLIC_FIGURE`."""
+    """Finds name chains; marks public figures in role (`Evidence.PUBLIC_ROLE`, `PUBLIC_FIGURE`)."""
 
     name: ClassVar[str] = "person_chain"
     entities: ClassVar[tuple[EntityType, ...]] = (EntityType.PERSON,)
