@@ -195,3 +195,24 @@ def test_every_cli_command_and_option_is_documented() -> None:
             longs = [o for o in action.option_strings if o.startswith("--") and o != "--help"]
             for opt in longs:
                 assert opt in docs, f"{name} {opt} is not documented"
+
+
+def test_table_format_honours_output_file(tmp_path: Path) -> None:
+    """`scan -o FILE` in the default table format writes the table there (issue 8, item 13)."""
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text(
+        json.dumps({"channel": "c", "id": 1, "text": "المدعو علي حسين كاظم رقمه 07701234567"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "table.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "leakwatch", "scan", str(posts), "-o", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "07701234567" not in out.read_text(encoding="utf-8")
+    assert "leak" in out.read_text(encoding="utf-8").lower()
+    assert result.stdout == ""

@@ -157,7 +157,15 @@ def run(args: argparse.Namespace) -> int:
                     raise InputError(f"{args.output}: cannot write ({exc.strerror})") from None
             write_results(results, args.format, out, reveal=args.reveal)
 
-    if args.format == "table":
+    if args.format == "table" and args.output:
+        try:
+            with Path(args.output).open("w", encoding="utf-8") as handle:
+                console = Console(file=handle, width=140, color_system=None)
+                render_leaks(summary, console)
+                render_summary(summary, console)
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write ({exc.strerror})") from None
+    elif args.format == "table":
         console = _console()
         render_leaks(summary, console)
         render_summary(summary, console)
