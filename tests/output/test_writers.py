@@ -12,8 +12,11 @@ from leakwatch.assess.verdict import Assessment
 from leakwatch.detect.finding import Finding
 from leakwatch.entities import Category, EntityType, Severity, Verdict
 from leakwatch.errors import UsageError
+from leakwatch.output.records import to_record
 from leakwatch.output.writers import write_results
+from leakwatch.scan.engine import MAX_SCAN_CHARS, scan
 from leakwatch.scan.result import ScanResult
+from leakwatch.sources.message import Message
 
 CONTRACT_KEYS = [
     "source", "channel_id", "channel", "message_id", "date", "verdict", "severity", "risk",
@@ -66,3 +69,12 @@ def test_csv_has_one_row_per_finding() -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         write_results([], "xml", io.StringIO())
+
+
+def test_a_message_scanned_in_part_says_so_in_its_record() -> None:
+    """Issue 8: a message past the scan's limits is reported as truncated, not silently cut."""
+    long = Message("x.jsonl", 1, "c", 1, None, "رقمه 07701234567 " + "ا" * MAX_SCAN_CHARS)
+    short = Message("x.jsonl", 1, "c", 2, None, "رقمه 07701234567")
+    records = [to_record(r) for r in scan([long, short])]
+    assert records[0]["truncated"] is True
+    assert "truncated" not in records[1]

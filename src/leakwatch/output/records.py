@@ -24,7 +24,7 @@ def to_record(result: ScanResult, reveal: bool = False) -> dict[str, Any]:
         if reveal:
             item["value"] = f.text
         findings.append(item)
-    return {
+    record: dict[str, Any] = {
         "source": result.source,
         "channel_id": result.channel_id,
         "channel": result.channel,
@@ -37,3 +37,6 @@ def to_record(result: ScanResult, reveal: bool = False) -> dict[str, Any]:
         "reasons": list(a.reasons),
         "findings": findings,
     }
+    if result.truncated:
+        record["truncated"] = True  # scanned only in part (the scan's limits); a new key only
+    return record
