@@ -95,15 +95,13 @@ def tokenize(norm: str) -> list[tuple[int, int]]:
 
 
 def stem(word: str) -> str:
-    """The word without a glued conjunction or preposition and article: "وللعراقي" → "عراقي"."""
+    """The word without a glued conjunction or preposition and article: "والكاظمي" → "كاظمي"."""
     base = word
     for clitic in _PROCLITICS:
         if base.startswith(clitic) and len(base) - len(clitic) >= 3:
             base = base[len(clitic) :]
             break
-    if (base.startswith("ال") and len(base) >= 5) or (
-        base.startswith("ل") and base[1:2] == "ل" and len(base) >= 5
-    ):
+    if len(base) >= 5 and base.startswith(("ال", "لل")):
         base = base[2:]
     return base
 

@@ -15,9 +15,7 @@ MODEL_PATH: Final = Path(str(resources.files("leakwatch.detect.tagger") / "perso
 _MAX_TOKENS: Final = 400  # one sequence per line; longer lines are cut into windows
 # The model also tags places and organisations (it learns names better beside them); only
 # person tags become spans.
-_PERSON: Final = frozenset(
-    ("B-PERS", "I-PERS")
-)  # one sequence per line; longer lines are cut into windows
+_PERSON: Final = frozenset(("B-PERS", "I-PERS"))
 
 
 class Span(NamedTuple):

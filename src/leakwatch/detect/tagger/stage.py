@@ -1,9 +1,10 @@
 """The tagger's place in detection: names the rules did not find, where a name would matter.
 
-Runs after every recognizer, so it sees what they found: in `GATED` mode only messages holding
-a private attribute (a phone, an ID, an address …) are tagged, which keeps scanning fast on the
-many messages that could not be a leak whatever names they hold. Rule findings stand; a tagged
-span is added only where no finding already claims the text. A glued conjunction or
+Runs after every recognizer, so it sees what they found: in `GATED` mode only messages where
+the rules found no name are tagged, and only their lines beside a contact or an identifier,
+which keeps scanning fast on the many messages that could not be a leak whatever names they
+hold. A tagged span is added where no finding claims the text; in `ALL` mode a confident one
+also re-bounds the rule names it overlaps. A glued conjunction or
 preposition (و، ف، ب، ل، ك) is trimmed off when the rest is a known name, per docs/spans.md.
 """
 
@@ -52,7 +53,7 @@ _OVERRIDE: Final = {NameMode.GATED: 2.0, NameMode.ALL: 0.8}
 # names are searched everywhere; in posts the rules know Kurdish and dialect names the model
 # never saw, so it vetoes nothing there.
 _VETO: Final = {NameMode.GATED: 0.0, NameMode.ALL: 0.05}
-_VOUCHED: Final = frozenset(((Evidence.CUE.value,), (Evidence.KIN.value,)))
+_VOUCHED: Final = frozenset((Evidence.CUE, Evidence.KIN))  # the rule that found it, first code
 
 
 def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Finding]:
@@ -98,25 +99,21 @@ def settle_names(doc: Document, found: list[Finding], mode: NameMode) -> list[Fi
 
 
 def _lines_worth_reading(doc: Document, found: list[Finding]) -> frozenset[int]:
-    """Lines where a missed name would make a leak: a private attribute on the line or the
+    """Lines where a missed name would make a leak: a contact or identifier on the line or the
     next, and not Sorani (left to the rules).
 
     Normalization keeps every line break, so a finding's line is counted in the original."""
     original = doc.original
     breaks = [m.start() for m in _NEWLINE.finditer(original)]
     wanted: set[int] = set()
-    named: set[int] = set()
     for f in found:
-        if f.entity_type is EntityType.PERSON:
-            named.add(bisect_left(breaks, f.start))
-        elif f.entity_type in _GATES:
+        if f.entity_type in _GATES:
             line = bisect_left(breaks, f.start)
             wanted.update((line - 1, line))
-    out = wanted - named
-    if not out:
+    if not wanted:
         return frozenset()
     texts = original.split("\n")
-    return frozenset(n for n in out if 0 <= n < len(texts) and _KURDISH.isdisjoint(texts[n]))
+    return frozenset(n for n in wanted if 0 <= n < len(texts) and _KURDISH.isdisjoint(texts[n]))
 
 
 def _vetoed(
@@ -128,7 +125,7 @@ def _vetoed(
     if limit <= 0:
         return out
     for k, f in enumerate(found):
-        if f.entity_type is not EntityType.PERSON or f.evidence[:1] in _VOUCHED:
+        if f.entity_type is not EntityType.PERSON or (f.evidence and f.evidence[0] in _VOUCHED):
             continue
         n_start, n_end = doc.normalized.to_norm(f.start, f.end)
         if reading.person_share(n_start, n_end) < limit:
