@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from leakwatch.assess import cues, families, pairs
+from leakwatch.assess import cues, pairs
 from leakwatch.detect.lexicon import load, word_key
 from leakwatch.normalize import normalize_token
 
@@ -15,12 +15,7 @@ CUE_FILES = sorted(
     for p in resources.files("leakwatch.assess").joinpath("cue_words").iterdir()
     if p.name.endswith(".txt")
 )
-SETS = [
-    value
-    for module in (cues, families)
-    for value in vars(module).values()
-    if isinstance(value, cues.CueSet)
-]
+SETS = [value for value in vars(cues).values() if isinstance(value, cues.CueSet)]
 
 
 def _kinds(lexicon: str, kind: str) -> set[str]:

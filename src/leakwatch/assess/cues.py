@@ -134,6 +134,11 @@ RECORDS = CueSet("records", words("records"))
 LOST = CueSet("lost", words("lost"))
 PET = CueSet("pet", words("pet"))
 OFFICIAL = CueSet("official", words("official"))
+# An authority asking for information about someone it names ("لديه معلومات عنه", "any
+# information on"): its notice's own words, not an exposure.
+TIP_REQUEST = CueSet("tip_request", words("tip_request"))
+# An institution's own official account or number ("رقم حسابه الرسمي", "official account").
+OWN_OFFICIAL = CueSet("own_official", words("own_official"))
 
 # --- cues near a finding ----------------------------------------------------------------------
 THIRD_PARTY = CueSet("third_party", words("third_party"))

@@ -22,11 +22,6 @@ from leakwatch.entities import EntityType
 _KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئهبو", "ئهبوو"})
 _KUNYA_INITIALS: Final = frozenset("اأإآٱئAaUu")
 _WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
-# An authority asking for information about someone it names ("لديه معلومات عنه", "any
-# information on"): its notice's own words, not an exposure.
-TIP_REQUEST: Final = cues.CueSet("tip_request", cues.words("tip_request"))
-# An institution's own official account or number ("رقم حسابه الرسمي", "official account").
-OWN_OFFICIAL: Final = cues.CueSet("own_official", cues.words("own_official"))
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
 )
@@ -48,7 +43,7 @@ def framed_by_cue(spans: Spans, finding: Finding) -> bool:
     or an identifier noun joined to a culprit ("رقم المبتز", "کارتی ئەو کەسە", "the
     blackmailer's number", `pairs`)."""
     before, after = _frame_window(spans.text, finding.start, finding.end)
-    if cue_before(spans, finding.start, OWN_OFFICIAL, before):
+    if cue_before(spans, finding.start, cues.OWN_OFFICIAL, before):
         return False  # "يعلن رقم حسابه الرسمي": an institution's own account
     return (
         cue_before(spans, finding.start, cues.THIRD_PARTY, before)
@@ -106,7 +101,7 @@ def official_notice(spans: Spans, hit: frozenset[str]) -> bool:
         return True
     end = len(spans.text)
     window = spans.of(0, end)
-    asks = spans.positions(TIP_REQUEST, 0, end)
+    asks = spans.positions(cues.TIP_REQUEST, 0, end)
     return all(
         window[a:b].startswith(_WANTED) or any(x <= a and b <= y for x, y in asks)
         for a, b in spans.positions(cues.EXPOSURE, 0, end)
