@@ -16,24 +16,23 @@ import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from hashlib import sha256
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import EntityType
 from leakwatch.errors import StoreError
+from leakwatch.store.batch import FINDINGS, MESSAGES
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import KEYS_INFO, Store
 from leakwatch.store.keybind import expected_check
 from leakwatch.store.message_rows import text_aad
 from leakwatch.store.meta import KEY_CHECK, legacy_events
-from leakwatch.store.models import Channel, FindingRow, StoredMessage, StoreMeta
+from leakwatch.store.models import Channel, StoreMeta
 from leakwatch.workflow.audit import EventType, record, relink, verify
 from leakwatch.workflow.roles import Operation, authorize
 
-MESSAGES = cast(Table, StoredMessage.__table__)
-FINDINGS = cast(Table, FindingRow.__table__)
 _PAGE = 1000
 
 
