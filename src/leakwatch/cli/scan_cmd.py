@@ -88,8 +88,9 @@ def add_parser(sub: Any) -> None:
         "--names",
         choices=[m.value for m in NameMode],
         default=NameMode.GATED.value,
-        help="where the trained name tagger runs: gated (default: messages holding a private "
-        "attribute, where a name makes a leak), all (every message: name search, evaluation), "
+        help="where the trained name tagger runs: gated (default: messages where the rules "
+        "found no name, beside a contact or identifier, where a missed name makes a leak), all "
+        "(every message: name search, evaluation), "
         "rules (never: word lists and context rules alone)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
