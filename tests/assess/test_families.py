@@ -208,6 +208,38 @@ def test_home_address_or_family_and_workplace_is_a_bundle(text: str, severity: S
     _leak(text, severity, "identity_bundle")
 
 
+NEWS_PROSE = [
+    # family and workplace told in one long paragraph, as news and encyclopedias do
+    "وفي عام 1952 انتقل الكاتب سليم داود الحيدري مع زوجته نادية وابنه فراس إلى القاهرة حيث عمل "
+    "محررا في صحيفة الأهرام لسنوات طويلة قبل أن يعود إلى بغداد ويؤسس دارا للنشر أصدرت عشرات "
+    "الكتب في الأدب والتاريخ",
+    "The novelist Karim Yusuf Hadad moved to Paris in 1961 with his wife Leila and their son Sami, "
+    "where he taught literature at the Sorbonne for two decades before returning to Baghdad to "
+    "found a small publishing house that printed poetry",
+]
+NOT_NEWS_PROSE = [
+    # the same length, but the post says it exposes someone
+    ("هذا هو اللي يبتز الناس: سليم داود الحيدري يشتغل بدائرة التقاعد بالكرخ وزوجته نادية "
+     "وابنه فراس كلهم بنفس الدائرة وكل معاملة تمر بيهم لازم تدفع حتى تمشي والكل يعرفهم زين "
+     "بالمنطقة", Severity.MEDIUM),
+    # broken into lines, as exposure posts are
+    ("سليم داود الحيدري يشتغل بدائرة التقاعد بالكرخ\nزوجته نادية وابنه فراس بنفس الدائرة\n"
+     "كل معاملة تمر بيهم لازم تدفع حتى تمشي والكل يعرفهم زين بالمنطقة وبكل الدوائر اللي حوالينا "
+     "وما احد يكدر يحچي", Severity.MEDIUM),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NEWS_PROSE)
+def test_family_and_workplace_in_news_prose_stay_clear(text: str) -> None:
+    assert families.news_prose(text)
+    _clear(text)
+
+
+@pytest.mark.parametrize(("text", "severity"), NOT_NEWS_PROSE)
+def test_exposure_or_lines_keep_the_family_bundle(text: str, severity: Severity) -> None:
+    _leak(text, severity, "identity_bundle")
+
+
 @pytest.mark.parametrize("text", CLINIC_ADS)
 def test_a_clinics_own_address_stays_clear(text: str) -> None:
     _clear(text)

@@ -134,6 +134,7 @@ RECORDS = CueSet("records", words("records"))
 LOST = CueSet("lost", words("lost"))
 PET = CueSet("pet", words("pet"))
 OFFICIAL = CueSet("official", words("official"))
+POINTING = CueSet("pointing", words("pointing"))
 # An authority asking for information about someone it names ("لديه معلومات عنه", "any
 # information on"): its notice's own words, not an exposure.
 TIP_REQUEST = CueSet("tip_request", words("tip_request"))
@@ -170,6 +171,7 @@ MESSAGE_CONTEXTS = (
     LOST,
     PET,
     OFFICIAL,
+    POINTING,
 )
 
 

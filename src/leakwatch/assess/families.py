@@ -22,6 +22,7 @@ from leakwatch.entities import EntityType
 _KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئهبو", "ئهبوو"})
 _KUNYA_INITIALS: Final = frozenset("اأإآٱئAaUu")
 _WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
+_PROSE_WORDS: Final = 30
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
 )
@@ -118,6 +119,16 @@ def family_and_workplace(record: PersonRecord) -> bool:
     """b. Named family members and a workplace single out a private person even in a post
     with sports or election words; only a name known as public is exempt."""
     return bool(record.family) and record.workplace and not record.name.public
+
+
+def news_prose(text: str) -> bool:
+    """b. One unbroken paragraph of 30 words or more: how news and encyclopedia prose reads
+    ("... and his wife ...", "... worked at ..."). There a name's family and workplace tell a
+    story about a public or historical person; a post that exposes someone breaks into lines,
+    points at the person ("هو اللي", "this is": the verdict checks those cues) or adds a
+    contact, birth date or mother's name."""
+    body = text.strip()
+    return "\n" not in body and len(body.split()) >= _PROSE_WORDS
 
 
 def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> bool:

@@ -32,6 +32,7 @@ _CRITICAL_KINDS = frozenset(t.value for t in _CRITICAL_ATTR)
 _HIGH_KINDS = frozenset(t.value for t in _HIGH_ATTR)
 # Attributes that make even a public figure's record a bundle: IDs, bank data, a home address.
 _PRIVATE_EVEN_IF_PUBLIC = _CRITICAL_KINDS | {EntityType.ADDRESS.value}
+_STORY_KINDS = frozenset({"family", "workplace"})  # what news tells of people it names
 _CONTACT = frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS})
 _FRAMED = _GOVERNMENT_ID | _BANK | frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS})
 # Enum lookups done once: `.value`, `.rank` and iterating an enum run interpreted Python.
@@ -90,6 +91,7 @@ class Context:
         "pet",
         "private",
         "professional",
+        "prose",
         "public_notice",
         "records",
         "self_contact",
@@ -117,6 +119,7 @@ class Context:
         lost: bool = False,
         pet: bool = False,
         official: bool = False,
+        prose: bool = False,
     ) -> None:
         self.ad: Final = ad
         self.hotline: Final = hotline
@@ -136,6 +139,7 @@ class Context:
         self.lost: Final = lost  # a lost-ID notice: the owner's own contact (family f)
         self.pet: Final = pet  # a pet post: "اسمها لولو" names the pet (family f)
         self.official: Final = official  # an authority's own notice about people (family f)
+        self.prose: Final = prose  # one long paragraph that points at nobody: news (family b)
 
     @classmethod
     def of(cls, norm: str, professional: bool = False, spans: Spans | None = None) -> Context:
@@ -161,6 +165,10 @@ class Context:
             lost="lost" in hit,
             pet="pet" in hit and not ("exposure" in hit or "third_party" in hit),
             official=official,
+            prose=spans is not None
+            and "pointing" not in hit
+            and "exposure" not in hit
+            and families.news_prose(spans.text),
         )
 
     @property
@@ -291,6 +299,8 @@ def _private_attributes(
             kinds.add("workplace")
     if ctx.official:
         kinds -= {"family", "mother", "workplace"}
+    if ctx.prose and kinds <= _STORY_KINDS:
+        return set()  # family and workplace told in news prose (families.news_prose)
     if (
         record.public
         and not kinds & _PRIVATE_EVEN_IF_PUBLIC
