@@ -18,6 +18,7 @@ from leakwatch.cli import (
     report_cmd,
     scan_cmd,
     synth_cmd,
+    token_cmd,
     workflow_cmd,
 )
 from leakwatch.errors import LeakwatchError
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmd.add_parsers(sub)
     admin_cmd.add_parsers(sub)
     key_cmd.add_parsers(sub)
+    token_cmd.add_parsers(sub)
     return parser
 
 

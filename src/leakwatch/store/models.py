@@ -309,6 +309,24 @@ class AuditHead(Base):
     mac: Mapped[str | None] = mapped_column(String(64))
 
 
+class ApiToken(Base):
+    """A bearer token for the HTTP API, as its SHA-256 only (workflow.tokens): the token itself is
+    shown once and never stored. It acts as its user, until it expires or is revoked."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
 class StoreMeta(Base):
     """Store-wide facts: `key_check` (which key the store belongs to, store.keybind) and
     `audit_legacy` (events written before the chain was keyed)."""

@@ -52,6 +52,8 @@ class EventType(StrEnum):
     KEY_BOUND = "key_bound"
     KEY_ROTATED = "key_rotated"
     MESSAGES_EXCLUDED = "messages_excluded"
+    TOKEN_CREATED = "token_created"
+    TOKEN_REVOKED = "token_revoked"
 
 
 def _digest(
