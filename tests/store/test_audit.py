@@ -18,6 +18,7 @@ from leakwatch.store.db import Store, open_store
 from leakwatch.store.models import AuditEvent, User
 from leakwatch.workflow.anchor import check_anchor, export_anchor
 from leakwatch.workflow.audit import GENESIS, EventType, _digest, head_mac, record, verify
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.service_audit import verify_audit
 
 
@@ -177,12 +178,12 @@ def test_rewritten_chain_without_the_key_fails(store: Store, forger: str) -> Non
 
 
 def test_anchor_is_contained_and_extended(store: Store) -> None:
-    anchor = export_anchor(store, "leakwatch-admin")
+    anchor = export_anchor(store, resolve(store, "leakwatch-admin"))
     assert (anchor.seq, anchor.key_id) == (6, KEYS.key_id)
     with store.session() as s:
         record(s, "bob", EventType.DECIDED, "case:1", {})
         assert check_anchor(s, anchor) is None
-    assert verify_audit(store, "leakwatch-admin", anchor).ok
+    assert verify_audit(store, resolve(store, "leakwatch-admin"), anchor).ok
 
 
 def test_anchor_catches_a_chain_cut_back_before_it(store: Store) -> None:
@@ -191,7 +192,7 @@ def test_anchor_catches_a_chain_cut_back_before_it(store: Store) -> None:
     with store.session() as s:
         old_head = s.execute(text("SELECT seq, hash, mac FROM audit_head")).one()
         record(s, "bob", EventType.DECIDED, "case:1", {})
-    anchor = export_anchor(store, "leakwatch-admin")
+    anchor = export_anchor(store, resolve(store, "leakwatch-admin"))
     with store.session() as s:
         s.execute(delete(AuditEvent).where(AuditEvent.seq == 7))
         s.execute(
@@ -199,14 +200,14 @@ def test_anchor_catches_a_chain_cut_back_before_it(store: Store) -> None:
             {"q": old_head[0], "h": old_head[1], "m": old_head[2]},
         )
     assert _verify(store) == (True, None)  # a replayed head: only the anchor can tell
-    report = verify_audit(store, "leakwatch-admin", anchor)
+    report = verify_audit(store, resolve(store, "leakwatch-admin"), anchor)
     assert not report.ok
     assert report.problem == "anchored event 7 is no longer in the log"
 
 
 def test_forged_anchor_is_refused(store: Store) -> None:
-    anchor = dataclasses.replace(export_anchor(store, "leakwatch-admin"), seq=5)
-    report = verify_audit(store, "leakwatch-admin", anchor)
+    anchor = dataclasses.replace(export_anchor(store, resolve(store, "leakwatch-admin")), seq=5)
+    report = verify_audit(store, resolve(store, "leakwatch-admin"), anchor)
     assert not report.ok
     assert report.problem is not None
     assert report.problem.startswith("the anchor is not signed by this store's key")

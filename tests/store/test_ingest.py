@@ -33,6 +33,7 @@ from leakwatch.store.models import Channel, FindingRow, StoredMessage
 from leakwatch.synth import generate
 from leakwatch.workflow.audit import record as real_record
 from leakwatch.workflow.audit import verify
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.status import status
 from leakwatch.workflow.users import add_user
 
@@ -95,7 +96,7 @@ def test_ingest_stores_what_a_scan_finds(db_url: str, keys: KeyRing, synth_expor
     assert fingerprints == Counter(
         keys.fingerprint(f.entity_type, f.text) for r in expected.values() for f in r.findings
     )
-    view = status(store, ADMIN)
+    view = status(store, resolve(store, ADMIN))
     assert (view.channels, view.messages, view.findings) == (3, 300, report.findings)
     assert view.leak_messages == report.leaks
     store.close()
@@ -106,12 +107,14 @@ def test_reingest_adds_nothing_and_scans_nothing(
 ) -> None:
     store = admin_store(db_url)
     ingest(store, keys, ADMIN, [str(synth_export)], batch=100)
-    before = status(store, ADMIN)
+    before = status(store, resolve(store, ADMIN))
     scanned.clear()
     again = ingest(store, keys, ADMIN, [str(synth_export)], batch=100)
     assert (again.read, again.stored, again.already_stored) == (300, 0, 300)
     assert scanned == []
-    assert status(store, ADMIN) == before  # no message, finding or audit event added
+    assert (
+        status(store, resolve(store, ADMIN)) == before
+    )  # no message, finding or audit event added
     store.close()
 
 
@@ -226,10 +229,10 @@ def test_only_analysts_and_admins_ingest(db_url: str, keys: KeyRing, tmp_path: P
     store = admin_store(db_url)
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 4))
     for name, role in [("ana", "analyst"), ("lia", "liaison"), ("rev", "reviewer")]:
-        add_user(store, ADMIN, name, role)
+        add_user(store, resolve(store, ADMIN), name, role)
     assert ingest(store, keys, "ana", [str(export)]).stored == 3
     for name in ("lia", "rev"):
         with pytest.raises(PermissionDenied, match="may not ingest"):
             ingest(store, keys, name, [str(export)])
-        assert status(store, name).messages == 3  # every role may see the counts
+        assert status(store, resolve(store, name)).messages == 3  # every role may see the counts
     store.close()

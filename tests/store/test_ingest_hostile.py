@@ -18,6 +18,7 @@ from leakwatch.store.db import ReadOnlyStore, open_store
 from leakwatch.store.ingest import ingest
 from leakwatch.workflow.appeals import file_appeal
 from leakwatch.workflow.notices import submit_notice
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.users import add_user, bootstrap_admin
 
 
@@ -92,7 +93,7 @@ def test_over_long_user_names_are_one_line(db_url: str, name: str, message: str)
         bootstrap_admin(store, name)  # the first user of an empty store
     bootstrap_admin(store, ADMIN)
     with pytest.raises(UsageError, match=message):
-        add_user(store, ADMIN, name, "analyst")
+        add_user(store, resolve(store, ADMIN), name, "analyst")
     assert scalar(db_url, "SELECT COUNT(*) FROM users") == 1
     store.close()
 

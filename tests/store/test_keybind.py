@@ -24,6 +24,7 @@ from leakwatch.store.message_rows import text_aad
 from leakwatch.store.models import AuditEvent, Channel, FindingRow, StoredMessage
 from leakwatch.store.rotate import rotate_key
 from leakwatch.workflow.audit import GENESIS, _digest, verify
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.users import add_user
 
 OTHER = KeyRing.from_master(b"\x05" * 32)
@@ -96,7 +97,7 @@ def test_rotate_rekeys_texts_fingerprints_and_audit(db_url: str, tmp_path: Path)
             .where(StoredMessage.message_id == 7)
             .values(text_nonce=None, text_cipher=None)
         )
-    add_user(store, ADMIN, "ana", "analyst")
+    add_user(store, resolve(store, ADMIN), "ana", "analyst")
     with pytest.raises(PermissionDenied):
         rotate_key(store, "ana", OTHER)
 

@@ -6,6 +6,7 @@ from ingest_support import ADMIN, admin_store
 from sqlalchemy import select
 
 from leakwatch.store.models import Case, Notice, User
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.status import status
 
 
@@ -35,7 +36,7 @@ def test_cases_and_notices_open_and_total(db_url: str) -> None:
                 Case(kind="channel", status="closed"),
             ]
         )
-    view = status(store, ADMIN)
+    view = status(store, resolve(store, ADMIN))
     assert (view.cases_open, view.cases_total) == (2, 4)
     assert (view.notices_open, view.notices_total) == (2, 4)
     assert (view.channels, view.messages, view.findings, view.users) == (0, 0, 0, 1)

@@ -13,6 +13,7 @@ from ingest_support import KEYS
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.db import open_store
 from leakwatch.workflow.audit import verify
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.users import add_user, bootstrap_admin, list_users
 
 
@@ -20,7 +21,9 @@ def test_first_user_becomes_admin_once(db_url: str) -> None:
     store = open_store(db_url, keys=KEYS)
     assert bootstrap_admin(store, "root")
     assert not bootstrap_admin(store, "someone-else")
-    assert [(u.name, u.role) for u in list_users(store, "root")] == [("root", "admin")]
+    assert [(u.name, u.role) for u in list_users(store, resolve(store, "root"))] == [
+        ("root", "admin")
+    ]
     with store.session() as s:
         assert verify(s).events == 2  # key_bound, user_added
     store.close()
@@ -29,15 +32,15 @@ def test_first_user_becomes_admin_once(db_url: str) -> None:
 def test_admin_adds_users_others_may_not(db_url: str) -> None:
     store = open_store(db_url, keys=KEYS)
     bootstrap_admin(store, "root")
-    add_user(store, "root", "rita", "reviewer")
+    add_user(store, resolve(store, "root"), "rita", "reviewer")
     with pytest.raises(PermissionDenied, match="role reviewer may not manage users"):
-        add_user(store, "rita", "eve", "admin")
+        add_user(store, resolve(store, "rita"), "eve", "admin")
     with pytest.raises(Conflict):
-        add_user(store, "root", "rita", "analyst")
+        add_user(store, resolve(store, "root"), "rita", "analyst")
     with pytest.raises(UsageError, match="unknown role"):
-        add_user(store, "root", "x", "superuser")
+        add_user(store, resolve(store, "root"), "x", "superuser")
     with pytest.raises(NotFound, match="no active user 'ghost'"):
-        list_users(store, "ghost")
+        resolve(store, "ghost")
     store.close()
 
 

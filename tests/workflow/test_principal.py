@@ -20,7 +20,7 @@ def test_resolve_names_the_user_and_their_role(tmp_path: Path) -> None:
         assert require(p, Operation.DECIDE) is p
         with pytest.raises(PermissionDenied, match="role reviewer may not manage users"):
             require(p, Operation.MANAGE_USERS)
-        with pytest.raises(NotFound, match="no user 'ghost'"):
+        with pytest.raises(NotFound, match="no active user 'ghost'"):
             resolve(w.store, "ghost")
         with w.store.session() as s:
             user = s.query(User).filter_by(name="ana").one()

@@ -29,6 +29,7 @@ from leakwatch.workflow.notices import (
     notice_status,
     submit_notice,
 )
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.retention import purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import decide
@@ -346,8 +347,10 @@ def test_transparency_escalate_bar_counts_escalations(w: World) -> None:
 
 def test_liaisons_see_only_their_authoritys_notices(w: World) -> None:
     """Issue 8.13: every liaison saw every authority's notices."""
-    add_user(w.store, "ada", "kri", "liaison", authority="KRG-DPA")
-    add_user(w.store, "ada", "solo", "liaison")  # no authority on record: their own only
+    add_user(w.store, resolve(w.store, "ada"), "kri", "liaison", authority="KRG-DPA")
+    add_user(
+        w.store, resolve(w.store, "ada"), "solo", "liaison"
+    )  # no authority on record: their own only
     cmc = submit_notice(w.store, "lia", "CMC", "C/1", "Law 1", "personal_data", ["telegram:100/1"])
     krg = submit_notice(w.store, "kri", "KRG-DPA", "K/1", "Law 2", "personal_data",
                         ["telegram:200/1"])  # fmt: skip
@@ -363,7 +366,7 @@ def test_liaisons_see_only_their_authoritys_notices(w: World) -> None:
     with pytest.raises(PermissionDenied, match="a liaison for KRG-DPA may not submit"):
         submit_notice(w.store, "kri", "CMC", "C/3", "Law 1", "personal_data", ["telegram:100/2"])
     with pytest.raises(UsageError, match="only a liaison speaks for an authority"):
-        add_user(w.store, "ada", "x", "reviewer", authority="CMC")
+        add_user(w.store, resolve(w.store, "ada"), "x", "reviewer", authority="CMC")
     audit_ok(w)
 
 

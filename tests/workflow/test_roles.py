@@ -27,6 +27,7 @@ from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.cases import list_cases, open_channel_cases, queue, show_case
 from leakwatch.workflow.channels import channel_scores
 from leakwatch.workflow.notices import acknowledge_notice, notice_response, submit_notice
+from leakwatch.workflow.principal import Principal, resolve
 from leakwatch.workflow.retention import purge
 from leakwatch.workflow.reveal import reveal
 from leakwatch.workflow.review import decide
@@ -57,7 +58,7 @@ def _appeal(w: World) -> int:
     return file_appeal(w.store, "ada", _decided(w), "owner", "grounds").id
 
 
-def _ingest(w: World, actor: str, tmp: Path) -> Any:
+def _ingest(w: World, actor: Principal, tmp: Path) -> Any:
     from leakwatch.store.ingest import ingest
 
     posts = tmp / "posts.jsonl"
@@ -65,42 +66,53 @@ def _ingest(w: World, actor: str, tmp: Path) -> Any:
         '{"channel": "other", "id": 1, "text": "Ali Hassan Kadhim 07701234567"}\n',
         encoding="utf-8",
     )
-    return ingest(w.store, KEYS, actor, [str(posts)], workers=1)
+    return ingest(w.store, KEYS, actor.name, [str(posts)], workers=1)
 
 
-CALLS: dict[Operation, Callable[[World, str, Path], Any]] = {
+CALLS: dict[Operation, Callable[[World, Principal, Path], Any]] = {
     Operation.INGEST: _ingest,
     Operation.VIEW_STATUS: lambda w, a, t: status(w.store, a),
-    Operation.VIEW_CHANNELS: lambda w, a, t: channel_scores(w.store, a),
-    Operation.TRACE: lambda w, a, t: trace(w.store, a, message="telegram:100/1"),
-    Operation.OPEN_CASE: lambda w, a, t: open_channel_cases(w.store, a),
-    Operation.VIEW_QUEUE: lambda w, a, t: queue(w.store, a),
-    Operation.VIEW_CASE: lambda w, a, t: (show_case(w.store, a, _case(w)), list_cases(w.store, a)),
-    Operation.DECIDE: lambda w, a, t: decide(w.store, a, _case(w), "remove", "identity_bundle"),
+    Operation.VIEW_CHANNELS: lambda w, a, t: channel_scores(w.store, a.name),
+    Operation.TRACE: lambda w, a, t: trace(w.store, a.name, message="telegram:100/1"),
+    Operation.OPEN_CASE: lambda w, a, t: open_channel_cases(w.store, a.name),
+    Operation.VIEW_QUEUE: lambda w, a, t: queue(w.store, a.name),
+    Operation.VIEW_CASE: lambda w, a, t: (
+        show_case(w.store, a.name, _case(w)),
+        list_cases(w.store, a.name),
+    ),
+    Operation.DECIDE: lambda w, a, t: decide(
+        w.store, a.name, _case(w), "remove", "identity_bundle"
+    ),
     Operation.RECORD_ACTION: lambda w, a, t: decide(
-        w.store, a, _case(w), "restrict_channel", "bulk_records"
+        w.store, a.name, _case(w), "restrict_channel", "bulk_records"
     ),
-    Operation.REVEAL: lambda w, a, t: reveal(w.store, KEYS, a, w.leaks[0], "checking case 1 match"),
+    Operation.REVEAL: lambda w, a, t: reveal(
+        w.store, KEYS, a.name, w.leaks[0], "checking case 1 match"
+    ),
     Operation.SUBMIT_NOTICE: lambda w, a, t: submit_notice(
-        w.store, a, "CMC", "REF-9", "Law 1", "personal_data", ["telegram:100/1"]
+        w.store, a.name, "CMC", "REF-9", "Law 1", "personal_data", ["telegram:100/1"]
     ),
-    Operation.ACKNOWLEDGE_NOTICE: lambda w, a, t: acknowledge_notice(w.store, a, _notice(w)),
-    Operation.VIEW_NOTICE: lambda w, a, t: notice_response(w.store, a, _notice(w)),
-    Operation.FILE_APPEAL: lambda w, a, t: file_appeal(w.store, a, _decided(w), "owner", "why"),
+    Operation.ACKNOWLEDGE_NOTICE: lambda w, a, t: acknowledge_notice(w.store, a.name, _notice(w)),
+    Operation.VIEW_NOTICE: lambda w, a, t: notice_response(w.store, a.name, _notice(w)),
+    Operation.FILE_APPEAL: lambda w, a, t: file_appeal(
+        w.store, a.name, _decided(w), "owner", "why"
+    ),
     Operation.DECIDE_APPEAL: lambda w, a, t: decide_appeal(
-        w.store, a, _appeal(w), "upheld", "identity_bundle"
+        w.store, a.name, _appeal(w), "upheld", "identity_bundle"
     ),
     Operation.VIEW_AUDIT: lambda w, a, t: audit_log(w.store, a),
     Operation.VERIFY_AUDIT: lambda w, a, t: verify_audit(w.store, a),
-    Operation.PURGE: lambda w, a, t: purge(w.store, a, timedelta(days=90), dry_run=True),
+    Operation.PURGE: lambda w, a, t: purge(w.store, a.name, timedelta(days=90), dry_run=True),
     Operation.REPORT: lambda w, a, t: transparency_report(
-        w.store, a, date(2020, 1, 1), utcnow().date()
+        w.store, a.name, date(2020, 1, 1), utcnow().date()
     ),
     Operation.MANAGE_USERS: lambda w, a, t: (
         add_user(w.store, a, "new", "analyst"),
         list_users(w.store, a),
     ),
-    Operation.ROTATE_KEY: lambda w, a, t: rotate_key(w.store, a, KeyRing.from_master(b"\x09" * 32)),
+    Operation.ROTATE_KEY: lambda w, a, t: rotate_key(
+        w.store, a.name, KeyRing.from_master(b"\x09" * 32)
+    ),
 }
 
 
@@ -131,15 +143,16 @@ def test_role_matrix(w: World, tmp_path: Path, op: Operation, role: Role) -> Non
     actor = ROLE_USER[role]
     if op is Operation.DECIDE_APPEAL and role is Role.REVIEWER:
         actor = "rev"  # the original decision is rex's; another reviewer decides the appeal
+    principal = resolve(w.store, actor)
     if op in ALLOWED[role]:
-        result = CALLS[op](w, actor, tmp_path)
+        result = CALLS[op](w, principal, tmp_path)
         if role is Role.LIAISON:
             dumped = _dump(result)
             for secret in secrets(w):
                 assert secret not in dumped, f"liaison saw {secret!r} via {op.value}"
     else:
         with pytest.raises(PermissionDenied, match=f"role {role.value} may not"):
-            CALLS[op](w, actor, tmp_path)
+            CALLS[op](w, principal, tmp_path)
 
 
 def test_liaison_may_do_only_what_the_regulator_needs() -> None:

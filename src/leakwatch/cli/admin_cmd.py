@@ -9,7 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from leakwatch.cli.store_opts import add_store_options, open_for
+from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.errors import LeakwatchError
 from leakwatch.workflow.anchor import export_anchor, read_anchor
 from leakwatch.workflow.audit import EventType
@@ -90,16 +90,16 @@ def add_parsers(sub: Any) -> None:
 
 
 def _user_add(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    view = add_user(store, actor, args.name, args.role, args.authority)
+    store, principal = open_as(args)
+    view = add_user(store, principal, args.name, args.role, args.authority)
     speaks = f" for {view.authority}" if view.authority else ""
     print(f"added {view.name} ({view.role}{speaks})")
     return 0
 
 
 def _user_list(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    users = list_users(store, actor)
+    store, principal = open_as(args)
+    users = list_users(store, principal)
     if args.format == "json":
         json.dump([asdict(u) for u in users], sys.stdout, ensure_ascii=False)
         print()
@@ -112,8 +112,8 @@ def _user_list(args: argparse.Namespace) -> int:
 
 def _audit_verify(args: argparse.Namespace) -> int:
     anchor = read_anchor(args.anchor) if args.anchor else None
-    store, actor = open_for(args)
-    report = verify_audit(store, actor, anchor)
+    store, principal = open_as(args)
+    report = verify_audit(store, principal, anchor)
     if args.format == "json":
         json.dump(
             {
@@ -140,8 +140,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _audit_anchor(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    anchor = export_anchor(store, actor)
+    store, principal = open_as(args)
+    anchor = export_anchor(store, principal)
     body = anchor.to_json().encode("utf-8")
     try:
         args.output.write_bytes(body)
@@ -156,8 +156,8 @@ def _audit_anchor(args: argparse.Namespace) -> int:
 
 
 def _audit_log(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    events = audit_log(store, actor, args.limit, args.event)
+    store, principal = open_as(args)
+    events = audit_log(store, principal, args.limit, args.event)
     if args.format == "json":
         json.dump([asdict(e) for e in events], sys.stdout, default=str, ensure_ascii=False)
         print()

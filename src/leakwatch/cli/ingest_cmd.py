@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from leakwatch.cli.store_opts import add_store_options, keyring, open_for
+from leakwatch.cli.store_opts import add_store_options, keyring, open_as, open_for
 from leakwatch.store.ingest import DEFAULT_BATCH, IngestReport, ProgressFn, ingest
 from leakwatch.workflow.status import StatusView, status
 
@@ -167,8 +167,8 @@ def _table(view: StatusView) -> Table:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    view = status(store, actor)
+    store, principal = open_as(args)
+    view = status(store, principal)
     if args.format == "json":
         json.dump(asdict(view), sys.stdout, indent=2)
         print()

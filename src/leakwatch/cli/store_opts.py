@@ -14,6 +14,7 @@ import os
 from leakwatch.store.crypto import KeyRing, key_source
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.keybind import bind, is_bound
+from leakwatch.workflow.principal import Principal, resolve
 from leakwatch.workflow.users import bootstrap_admin
 
 ENV_USER = "LEAKWATCH_USER"
@@ -50,6 +51,12 @@ def open_for(args: argparse.Namespace, *, create_key: bool = False) -> tuple[Sto
     actor = actor_name(args)
     bootstrap_admin(store, actor)
     return store, actor
+
+
+def open_as(args: argparse.Namespace, *, create_key: bool = False) -> tuple[Store, Principal]:
+    """The store named by `--db` and the acting user, resolved once: what every service takes."""
+    store, name = open_for(args, create_key=create_key)
+    return store, resolve(store, name)
 
 
 def keyring(store: Store) -> KeyRing:

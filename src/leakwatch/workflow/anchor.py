@@ -22,7 +22,8 @@ from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store
 from leakwatch.store.models import AuditEvent, utcnow
 from leakwatch.workflow.audit import session_keys, verify
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 _FIELDS = ("seq", "hash", "at", "key_id", "mac")
 
@@ -45,10 +46,10 @@ def _mac(keys: KeyRing, seq: int, link: str, at: str) -> str:
     return keys.audit_mac(f"leakwatch audit anchor\x00{seq}\x00{link}\x00{at}".encode())
 
 
-def export_anchor(store: Store, actor: str) -> Anchor:
+def export_anchor(store: Store, principal: Principal) -> Anchor:
     """Sign the head of a chain that verifies (auditor, admin)."""
+    require(principal, Operation.VERIFY_AUDIT)
     with store.session() as s:
-        authorize(s, actor, Operation.VERIFY_AUDIT)
         report = verify(s)
         if not report.ok:
             raise StoreError(f"audit log broken, no anchor exported: {report.problem}")

@@ -32,7 +32,7 @@ def principal_in(session: Session, name: str) -> Principal:
     """The active user called `name`, read inside `session`."""
     user = session.scalars(select(User).where(User.name == name)).one_or_none()
     if user is None:
-        raise NotFound(f"no user {name!r}")
+        raise NotFound(f"no active user {name!r}")
     if not user.active:
         raise PermissionDenied(f"user {name!r} is deactivated")
     return Principal(user.id, user.name, Role(user.role))

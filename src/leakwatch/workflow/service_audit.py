@@ -16,7 +16,8 @@ from leakwatch.store.db import Store
 from leakwatch.store.models import AuditEvent
 from leakwatch.workflow.anchor import Anchor, check_anchor
 from leakwatch.workflow.audit import VerifyReport, verify
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +31,10 @@ class AuditEventView:
     hash: str
 
 
-def verify_audit(store: Store, actor: str, anchor: Anchor | None = None) -> VerifyReport:
+def verify_audit(store: Store, principal: Principal, anchor: Anchor | None = None) -> VerifyReport:
     """Verify the whole chain (auditor, admin), and that it contains and extends `anchor`."""
+    require(principal, Operation.VERIFY_AUDIT)
     with store.session() as s:
-        authorize(s, actor, Operation.VERIFY_AUDIT)
         report = verify(s)
         if report.ok and anchor is not None:
             problem = check_anchor(s, anchor)
@@ -43,11 +44,11 @@ def verify_audit(store: Store, actor: str, anchor: Anchor | None = None) -> Veri
 
 
 def audit_log(
-    store: Store, actor: str, limit: int = 50, event: str | None = None
+    store: Store, principal: Principal, limit: int = 50, event: str | None = None
 ) -> list[AuditEventView]:
     """The newest events first (auditor, admin), optionally of one type."""
+    require(principal, Operation.VIEW_AUDIT)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_AUDIT)
         q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
         if event:
             q = q.where(AuditEvent.event == event)

@@ -20,7 +20,8 @@ from leakwatch.store.models import (
     User,
 )
 from leakwatch.workflow.cases import CLOSED
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +50,10 @@ def _count(s: Session, entity: type[object], *where: ColumnElement[bool]) -> int
     return s.scalar(select(func.count()).select_from(entity).where(*where)) or 0
 
 
-def status(store: Store, actor: str) -> StatusView:
+def status(store: Store, principal: Principal) -> StatusView:
     """Counts of channels, messages, findings, cases, notices, audit events and users."""
+    require(principal, Operation.VIEW_STATUS)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_STATUS)
         closed_case = exists().where(Case.notice_id == Notice.id, Case.status == CLOSED)
         revision = MigrationContext.configure(s.connection()).get_current_revision()
         return StatusView(
