@@ -73,7 +73,7 @@ def test_over_long_notice_fields_are_one_line(
     }  # fmt: skip
     args[field] = value
     with pytest.raises(UsageError) as err:
-        submit_notice(store, ADMIN, category="personal_data", **args)  # type: ignore[arg-type]
+        submit_notice(store, resolve(store, ADMIN), category="personal_data", **args)  # type: ignore[arg-type]
     assert str(err.value) == message
     assert scalar(db_url, "SELECT COUNT(*) FROM notices") == 0
     store.close()
@@ -101,7 +101,7 @@ def test_over_long_user_names_are_one_line(db_url: str, name: str, message: str)
 def test_over_long_appellant_is_one_line(db_url: str) -> None:
     store = admin_store(db_url)
     with pytest.raises(UsageError, match="--appellant is 201 characters long"):
-        file_appeal(store, ADMIN, 1, "o" * 201, "the grounds")
+        file_appeal(store, resolve(store, ADMIN), 1, "o" * 201, "the grounds")
     store.close()
 
 

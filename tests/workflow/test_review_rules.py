@@ -29,7 +29,6 @@ from leakwatch.workflow.notices import (
     notice_status,
     submit_notice,
 )
-from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.retention import purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import decide
@@ -45,7 +44,7 @@ def w(db_url: str) -> Iterator[World]:
 
 
 def _case(w: World) -> int:
-    return open_channel_cases(w.store, "ana").opened[0]
+    return open_channel_cases(w.store, w.as_("ana")).opened[0]
 
 
 def _race(calls: dict[str, Callable[[], Any]]) -> tuple[list[Any], list[BaseException]]:
@@ -93,19 +92,19 @@ def test_two_reviewers_who_both_read_the_case_one_wins(
     w: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     case_id = _case(w)
-    before = show_case(w.store, "aud", case_id).version
+    before = show_case(w.store, w.as_("aud"), case_id).version
     _both_read_first(monkeypatch, review, w)
     wins, errors = _race(
         {
-            "rev": lambda: decide(w.store, "rev", case_id, "remove", "identity_bundle"),
-            "rex": lambda: decide(w.store, "rex", case_id, "no_violation", "not_a_leak"),
+            "rev": lambda: decide(w.store, w.as_("rev"), case_id, "remove", "identity_bundle"),
+            "rex": lambda: decide(w.store, w.as_("rex"), case_id, "no_violation", "not_a_leak"),
         }
     )
     assert len(wins) == 1
     assert len(errors) == 1
     assert isinstance(errors[0], Conflict), repr(errors[0])
     assert "decided by someone else at the same time" in str(errors[0])
-    case = show_case(w.store, "aud", case_id)
+    case = show_case(w.store, w.as_("aud"), case_id)
     assert len(case.decisions) == 1
     assert case.version == before + 1  # one update, not two
     with w.store.session() as s:
@@ -128,8 +127,8 @@ def test_two_auto_open_runs_at_once_open_one_case_per_channel(
     monkeypatch.setattr(cases, "new_case", slow_new_case)
     results, errors = _race(
         {
-            "one": partial(open_channel_cases, w.store, "ana"),
-            "two": partial(open_channel_cases, w.store, "ana"),
+            "one": partial(open_channel_cases, w.store, w.as_("ana")),
+            "two": partial(open_channel_cases, w.store, w.as_("ana")),
         }
     )
     assert errors == []
@@ -137,7 +136,7 @@ def test_two_auto_open_runs_at_once_open_one_case_per_channel(
     assert opened
     assert sorted(opened) == sorted(set(opened))
     assert [r.messages_added for r in results].count(0) == 1  # the later run found nothing left
-    views = cases.list_cases(w.store, "aud")
+    views = cases.list_cases(w.store, w.as_("aud"))
     channels = [v.channel for v in views if v.kind == "channel"]
     assert len(channels) == len(set(channels)) == len(opened)
     with w.store.session() as s:
@@ -150,14 +149,22 @@ def test_racing_reviewers_never_both_win(w: World) -> None:
     """Without any forced interleaving, on both backends: always one win and one Conflict."""
     for i in range(3):
         notice = submit_notice(
-            w.store, "lia", "CMC", f"R-{i}", "Law", "personal_data", ["telegram:100/1"]
+            w.store,
+            w.as_("lia"),
+            "CMC",
+            f"R-{i}",
+            "Law",
+            "personal_data",
+            ["telegram:100/1"],
         )
         assert notice.case_id is not None
         wins, errors = _race(
             {
-                "rev": partial(decide, w.store, "rev", notice.case_id, "remove", "identity_bundle"),
+                "rev": partial(
+                    decide, w.store, w.as_("rev"), notice.case_id, "remove", "identity_bundle"
+                ),
                 "rex": partial(
-                    decide, w.store, "rex", notice.case_id, "no_violation", "not_a_leak"
+                    decide, w.store, w.as_("rex"), notice.case_id, "no_violation", "not_a_leak"
                 ),
             }
         )
@@ -168,13 +175,17 @@ def test_racing_reviewers_never_both_win(w: World) -> None:
 def test_two_reviewers_deciding_one_appeal_one_wins(
     w: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    d = decide(w.store, "rev", _case(w), "remove", "identity_bundle")
-    appeal = file_appeal(w.store, "ana", d.id, "owner", "grounds")
+    d = decide(w.store, w.as_("rev"), _case(w), "remove", "identity_bundle")
+    appeal = file_appeal(w.store, w.as_("ana"), d.id, "owner", "grounds")
     _both_read_first(monkeypatch, appeals, w)
     wins, errors = _race(
         {
-            "rex": lambda: decide_appeal(w.store, "rex", appeal.id, "reversed", "not_a_leak"),
-            "ada": lambda: decide_appeal(w.store, "ada", appeal.id, "upheld", "identity_bundle"),
+            "rex": lambda: decide_appeal(
+                w.store, w.as_("rex"), appeal.id, "reversed", "not_a_leak"
+            ),
+            "ada": lambda: decide_appeal(
+                w.store, w.as_("ada"), appeal.id, "upheld", "identity_bundle"
+            ),
         }
     )
     assert (len(wins), [type(e) for e in errors]) == (1, [Conflict])
@@ -183,7 +194,9 @@ def test_two_reviewers_deciding_one_appeal_one_wins(
 
 def test_duplicate_notices_at_once_one_is_refused(w: World) -> None:
     def submit() -> Any:
-        return submit_notice(w.store, "lia", "CMC", "SAME", "Law", "personal_data", ["t.me/c/1/1"])
+        return submit_notice(
+            w.store, w.as_("lia"), "CMC", "SAME", "Law", "personal_data", ["t.me/c/1/1"]
+        )
 
     wins, errors = _race({"a": submit, "b": submit})
     assert (len(wins), [type(e) for e in errors]) == (1, [Conflict])
@@ -196,8 +209,8 @@ def test_restricting_needs_the_record_action_right(
     monkeypatch.setitem(ALLOWED, Role.REVIEWER, ALLOWED[Role.REVIEWER] - {Operation.RECORD_ACTION})
     case_id = _case(w)
     with pytest.raises(PermissionDenied, match="may not record action"):
-        decide(w.store, "rev", case_id, "remove", "identity_bundle")
-    assert decide(w.store, "rev", case_id, "no_violation", "not_a_leak").actions == ()
+        decide(w.store, w.as_("rev"), case_id, "remove", "identity_bundle")
+    assert decide(w.store, w.as_("rev"), case_id, "no_violation", "not_a_leak").actions == ()
 
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -234,10 +247,10 @@ def test_sla_clock(
 
 
 def test_deciding_an_unacknowledged_notice_acknowledges_it(w: World) -> None:
-    n = submit_notice(w.store, "lia", "CMC", "N-1", "Law", "personal_data", ["t.me/c/100/1"])
+    n = submit_notice(w.store, w.as_("lia"), "CMC", "N-1", "Law", "personal_data", ["t.me/c/100/1"])
     assert n.case_id is not None
-    decide(w.store, "rev", n.case_id, "remove", "identity_bundle")
-    view = notice_status(w.store, "lia", n.id)
+    decide(w.store, w.as_("rev"), n.case_id, "remove", "identity_bundle")
+    view = notice_status(w.store, w.as_("lia"), n.id)
     assert view.status == "actioned"
     assert view.acknowledged_at is not None
     assert view.decided_at is not None
@@ -252,14 +265,16 @@ def test_deciding_an_unacknowledged_notice_acknowledges_it(w: World) -> None:
 
 
 def test_a_notice_decided_no_violation_stops_its_clock(w: World) -> None:
-    n = submit_notice(w.store, "lia", "CMC", "N-2", "Law", "personal_data", ["t.me/c/200/1"], 2)
+    n = submit_notice(
+        w.store, w.as_("lia"), "CMC", "N-2", "Law", "personal_data", ["t.me/c/200/1"], 2
+    )
     assert n.case_id is not None
     with w.store.session() as s:
         row = s.get(Notice, n.id)
         assert row is not None
         row.received_at = utcnow() - timedelta(hours=1)
-    decide(w.store, "rev", n.case_id, "no_violation", "public_contact")
-    view = notice_status(w.store, "lia", n.id)
+    decide(w.store, w.as_("rev"), n.case_id, "no_violation", "public_contact")
+    view = notice_status(w.store, w.as_("lia"), n.id)
     assert (view.status, view.finished, view.actioned_at) == ("decided", True, None)
     assert 0.9 < view.hours_open < 1.5
     assert not view.overdue
@@ -267,19 +282,19 @@ def test_a_notice_decided_no_violation_stops_its_clock(w: World) -> None:
 
 
 def test_purge_waits_for_an_open_appeal(w: World) -> None:
-    d = decide(w.store, "rev", _case(w), "remove", "identity_bundle")
-    appeal = file_appeal(w.store, "ana", d.id, "owner", "grounds")
+    d = decide(w.store, w.as_("rev"), _case(w), "remove", "identity_bundle")
+    appeal = file_appeal(w.store, w.as_("ana"), d.id, "owner", "grounds")
     later = utcnow() + timedelta(days=100)
-    assert purge(w.store, "ada", timedelta(days=90), now=later).in_cases == 0
-    assert reveal(w.store, KEYS, "rex", w.leaks[0], "reading it for the appeal").text
-    decide_appeal(w.store, "rex", appeal.id, "upheld", "identity_bundle")
-    report = purge(w.store, "ada", timedelta(days=90), now=later)
+    assert purge(w.store, w.as_("ada"), timedelta(days=90), now=later).in_cases == 0
+    assert reveal(w.store, KEYS, w.as_("rex"), w.leaks[0], "reading it for the appeal").text
+    decide_appeal(w.store, w.as_("rex"), appeal.id, "upheld", "identity_bundle")
+    report = purge(w.store, w.as_("ada"), timedelta(days=90), now=later)
     assert (report.in_cases, report.cases) == (4, 1)
     audit_ok(w)
 
 
 def _finding_id(w: World, entity_type: str) -> int:
-    case = show_case(w.store, "rev", _case(w))
+    case = show_case(w.store, w.as_("rev"), _case(w))
     first = next(m for m in case.messages if m.message_pk == w.leaks[0])
     return next(f.id for f in first.findings if f.entity_type == entity_type)
 
@@ -287,8 +302,8 @@ def _finding_id(w: World, entity_type: str) -> int:
 def test_reveal_one_finding_value(w: World) -> None:
     fid = _finding_id(w, "PHONE_NUMBER")
     with pytest.raises(PermissionDenied):
-        reveal_finding(w.store, KEYS, "lia", fid, "the regulator wants to see")
-    shown = reveal_finding(w.store, KEYS, "rev", fid, "is this the phone from case 2?")
+        reveal_finding(w.store, KEYS, w.as_("lia"), fid, "the regulator wants to see")
+    shown = reveal_finding(w.store, KEYS, w.as_("rev"), fid, "is this the phone from case 2?")
     assert (shown.entity_type, shown.value, shown.message_pk) == (
         "PHONE_NUMBER",
         RAW["phone"],
@@ -300,7 +315,7 @@ def test_reveal_one_finding_value(w: World) -> None:
     assert ev.payload["entity_type"] == "PHONE_NUMBER"
     assert RAW["phone"] not in json.dumps(ev.payload)
     with pytest.raises(NotFound, match="no finding"):
-        reveal_finding(w.store, KEYS, "rev", 99999, "is this the phone from case 2?")
+        reveal_finding(w.store, KEYS, w.as_("rev"), 99999, "is this the phone from case 2?")
     audit_ok(w)
 
 
@@ -326,18 +341,18 @@ def test_the_reviewer_who_escalated_may_not_decide_the_case(w: World) -> None:
     """Issue 8.13: an escalation goes to a senior reviewer; the one who escalated could decide
     the case themselves."""
     case_id = _case(w)
-    decide(w.store, "rev", case_id, "escalate", "identity_bundle")
+    decide(w.store, w.as_("rev"), case_id, "escalate", "identity_bundle")
     with pytest.raises(PermissionDenied, match=f"you escalated case {case_id}"):
-        decide(w.store, "rev", case_id, "remove", "identity_bundle")
-    assert decide(w.store, "rex", case_id, "remove", "identity_bundle").stage == "initial"
+        decide(w.store, w.as_("rev"), case_id, "remove", "identity_bundle")
+    assert decide(w.store, w.as_("rex"), case_id, "remove", "identity_bundle").stage == "initial"
     audit_ok(w)
 
 
 def test_transparency_escalate_bar_counts_escalations(w: World) -> None:
     """Issue 8.13: the report counted only stage `initial`, so its Escalate bar was always 0."""
     case_id = _case(w)
-    decide(w.store, "rev", case_id, "escalate", "identity_bundle")
-    decide(w.store, "rex", case_id, "remove", "identity_bundle")
+    decide(w.store, w.as_("rev"), case_id, "escalate", "identity_bundle")
+    decide(w.store, w.as_("rex"), case_id, "remove", "identity_bundle")
     today = utcnow().date()
     report = transparency_report(w.store, "aud", today, today)
     assert dict(report.by_decision)["escalate"] == 1
@@ -347,26 +362,36 @@ def test_transparency_escalate_bar_counts_escalations(w: World) -> None:
 
 def test_liaisons_see_only_their_authoritys_notices(w: World) -> None:
     """Issue 8.13: every liaison saw every authority's notices."""
-    add_user(w.store, resolve(w.store, "ada"), "kri", "liaison", authority="KRG-DPA")
-    add_user(
-        w.store, resolve(w.store, "ada"), "solo", "liaison"
-    )  # no authority on record: their own only
-    cmc = submit_notice(w.store, "lia", "CMC", "C/1", "Law 1", "personal_data", ["telegram:100/1"])
-    krg = submit_notice(w.store, "kri", "KRG-DPA", "K/1", "Law 2", "personal_data",
+    add_user(w.store, w.as_("ada"), "kri", "liaison", authority="KRG-DPA")
+    add_user(w.store, w.as_("ada"), "solo", "liaison")  # no authority on record: their own only
+    cmc = submit_notice(
+        w.store, w.as_("lia"), "CMC", "C/1", "Law 1", "personal_data", ["telegram:100/1"]
+    )
+    krg = submit_notice(w.store, w.as_("kri"), "KRG-DPA", "K/1", "Law 2", "personal_data",
                         ["telegram:200/1"])  # fmt: skip
-    admin = submit_notice(w.store, "ada", "CMC", "C/2", "Law 1", "personal_data", ["telegram:100"])
-    assert [n.id for n in list_notices(w.store, "lia")] == [cmc.id, admin.id]
-    assert [n.id for n in list_notices(w.store, "kri")] == [krg.id]
-    assert list_notices(w.store, "solo") == []
-    assert len(list_notices(w.store, "rev")) == 3  # the platform's side sees them all
+    admin = submit_notice(
+        w.store, w.as_("ada"), "CMC", "C/2", "Law 1", "personal_data", ["telegram:100"]
+    )
+    assert [n.id for n in list_notices(w.store, w.as_("lia"))] == [cmc.id, admin.id]
+    assert [n.id for n in list_notices(w.store, w.as_("kri"))] == [krg.id]
+    assert list_notices(w.store, w.as_("solo")) == []
+    assert len(list_notices(w.store, w.as_("rev"))) == 3  # the platform's side sees them all
     for call in (notice_status, notice_response):
         with pytest.raises(NotFound, match=f"no notice {cmc.id}"):
-            call(w.store, "kri", cmc.id)
-    assert notice_response(w.store, "kri", krg.id).notice.authority == "KRG-DPA"
+            call(w.store, w.as_("kri"), cmc.id)
+    assert notice_response(w.store, w.as_("kri"), krg.id).notice.authority == "KRG-DPA"
     with pytest.raises(PermissionDenied, match="a liaison for KRG-DPA may not submit"):
-        submit_notice(w.store, "kri", "CMC", "C/3", "Law 1", "personal_data", ["telegram:100/2"])
+        submit_notice(
+            w.store,
+            w.as_("kri"),
+            "CMC",
+            "C/3",
+            "Law 1",
+            "personal_data",
+            ["telegram:100/2"],
+        )
     with pytest.raises(UsageError, match="only a liaison speaks for an authority"):
-        add_user(w.store, resolve(w.store, "ada"), "x", "reviewer", authority="CMC")
+        add_user(w.store, w.as_("ada"), "x", "reviewer", authority="CMC")
     audit_ok(w)
 
 

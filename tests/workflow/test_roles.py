@@ -27,7 +27,7 @@ from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.cases import list_cases, open_channel_cases, queue, show_case
 from leakwatch.workflow.channels import channel_scores
 from leakwatch.workflow.notices import acknowledge_notice, notice_response, submit_notice
-from leakwatch.workflow.principal import Principal, resolve
+from leakwatch.workflow.principal import Principal
 from leakwatch.workflow.retention import purge
 from leakwatch.workflow.reveal import reveal
 from leakwatch.workflow.review import decide
@@ -41,21 +41,27 @@ ROLE_USER = {Role(r): name for name, r in USERS.items() if name not in ("rex",)}
 
 
 def _case(w: World) -> int:
-    return open_channel_cases(w.store, "ada").opened[0]
+    return open_channel_cases(w.store, w.as_("ada")).opened[0]
 
 
 def _notice(w: World) -> int:
     return submit_notice(
-        w.store, "ada", "CMC", "REF-1", "Law 1", "personal_data", ["telegram:100/1"]
+        w.store,
+        w.as_("ada"),
+        "CMC",
+        "REF-1",
+        "Law 1",
+        "personal_data",
+        ["telegram:100/1"],
     ).id
 
 
 def _decided(w: World) -> int:
-    return decide(w.store, "rex", _case(w), "remove", "identity_bundle").id
+    return decide(w.store, w.as_("rex"), _case(w), "remove", "identity_bundle").id
 
 
 def _appeal(w: World) -> int:
-    return file_appeal(w.store, "ada", _decided(w), "owner", "grounds").id
+    return file_appeal(w.store, w.as_("ada"), _decided(w), "owner", "grounds").id
 
 
 def _ingest(w: World, actor: Principal, tmp: Path) -> Any:
@@ -74,35 +80,29 @@ CALLS: dict[Operation, Callable[[World, Principal, Path], Any]] = {
     Operation.VIEW_STATUS: lambda w, a, t: status(w.store, a),
     Operation.VIEW_CHANNELS: lambda w, a, t: channel_scores(w.store, a.name),
     Operation.TRACE: lambda w, a, t: trace(w.store, a.name, message="telegram:100/1"),
-    Operation.OPEN_CASE: lambda w, a, t: open_channel_cases(w.store, a.name),
-    Operation.VIEW_QUEUE: lambda w, a, t: queue(w.store, a.name),
+    Operation.OPEN_CASE: lambda w, a, t: open_channel_cases(w.store, a),
+    Operation.VIEW_QUEUE: lambda w, a, t: queue(w.store, a),
     Operation.VIEW_CASE: lambda w, a, t: (
-        show_case(w.store, a.name, _case(w)),
-        list_cases(w.store, a.name),
+        show_case(w.store, a, _case(w)),
+        list_cases(w.store, a),
     ),
-    Operation.DECIDE: lambda w, a, t: decide(
-        w.store, a.name, _case(w), "remove", "identity_bundle"
-    ),
+    Operation.DECIDE: lambda w, a, t: decide(w.store, a, _case(w), "remove", "identity_bundle"),
     Operation.RECORD_ACTION: lambda w, a, t: decide(
-        w.store, a.name, _case(w), "restrict_channel", "bulk_records"
+        w.store, a, _case(w), "restrict_channel", "bulk_records"
     ),
-    Operation.REVEAL: lambda w, a, t: reveal(
-        w.store, KEYS, a.name, w.leaks[0], "checking case 1 match"
-    ),
+    Operation.REVEAL: lambda w, a, t: reveal(w.store, KEYS, a, w.leaks[0], "checking case 1 match"),
     Operation.SUBMIT_NOTICE: lambda w, a, t: submit_notice(
-        w.store, a.name, "CMC", "REF-9", "Law 1", "personal_data", ["telegram:100/1"]
+        w.store, a, "CMC", "REF-9", "Law 1", "personal_data", ["telegram:100/1"]
     ),
-    Operation.ACKNOWLEDGE_NOTICE: lambda w, a, t: acknowledge_notice(w.store, a.name, _notice(w)),
-    Operation.VIEW_NOTICE: lambda w, a, t: notice_response(w.store, a.name, _notice(w)),
-    Operation.FILE_APPEAL: lambda w, a, t: file_appeal(
-        w.store, a.name, _decided(w), "owner", "why"
-    ),
+    Operation.ACKNOWLEDGE_NOTICE: lambda w, a, t: acknowledge_notice(w.store, a, _notice(w)),
+    Operation.VIEW_NOTICE: lambda w, a, t: notice_response(w.store, a, _notice(w)),
+    Operation.FILE_APPEAL: lambda w, a, t: file_appeal(w.store, a, _decided(w), "owner", "why"),
     Operation.DECIDE_APPEAL: lambda w, a, t: decide_appeal(
-        w.store, a.name, _appeal(w), "upheld", "identity_bundle"
+        w.store, a, _appeal(w), "upheld", "identity_bundle"
     ),
     Operation.VIEW_AUDIT: lambda w, a, t: audit_log(w.store, a),
     Operation.VERIFY_AUDIT: lambda w, a, t: verify_audit(w.store, a),
-    Operation.PURGE: lambda w, a, t: purge(w.store, a.name, timedelta(days=90), dry_run=True),
+    Operation.PURGE: lambda w, a, t: purge(w.store, a, timedelta(days=90), dry_run=True),
     Operation.REPORT: lambda w, a, t: transparency_report(
         w.store, a.name, date(2020, 1, 1), utcnow().date()
     ),
@@ -143,7 +143,7 @@ def test_role_matrix(w: World, tmp_path: Path, op: Operation, role: Role) -> Non
     actor = ROLE_USER[role]
     if op is Operation.DECIDE_APPEAL and role is Role.REVIEWER:
         actor = "rev"  # the original decision is rex's; another reviewer decides the appeal
-    principal = resolve(w.store, actor)
+    principal = w.as_(actor)
     if op in ALLOWED[role]:
         result = CALLS[op](w, principal, tmp_path)
         if role is Role.LIAISON:

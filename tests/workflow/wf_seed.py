@@ -20,6 +20,7 @@ from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.models import Channel, FindingRow, StoredMessage, User, utcnow
 from leakwatch.workflow.audit import verify
+from leakwatch.workflow.principal import Principal, resolve
 
 KEYS = KeyRing.from_master(bytes(range(32)))
 USERS = {
@@ -47,6 +48,10 @@ class World:
     clear: int
     news: int
     texts: tuple[str, ...]
+
+    def as_(self, name: str) -> Principal:
+        """The user called `name`, resolved as an interface would before calling a service."""
+        return resolve(self.store, name)
 
     def close(self) -> None:
         self.store.close()

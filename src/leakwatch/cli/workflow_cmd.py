@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from leakwatch.cli.store_opts import add_store_options, keyring, open_for
+from leakwatch.cli.store_opts import add_store_options, keyring, open_as
 from leakwatch.entities import Category, Severity
 from leakwatch.errors import UsageError
 from leakwatch.workflow.appeals import OUTCOMES, decide_appeal, file_appeal, list_appeals
@@ -305,8 +305,8 @@ def _due(c: CaseView) -> str:
 
 
 def _case_open_auto(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    r = open_channel_cases(store, actor, args.min_leaks, args.min_severity)
+    store, principal = open_as(args)
+    r = open_channel_cases(store, principal, args.min_leaks, args.min_severity)
     print(
         f"opened {len(r.opened)} case(s), added {r.messages_added} message(s); "
         f"updated {len(r.updated)} open case(s)"
@@ -323,19 +323,21 @@ def _print_cases(args: argparse.Namespace, cases: list[CaseView], title: str) ->
 
 
 def _case_list(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    return _print_cases(args, list_cases(store, actor, args.status), "cases")
+    store, principal = open_as(args)
+    return _print_cases(args, list_cases(store, principal, args.status), "cases")
 
 
 def _case_queue(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
+    store, principal = open_as(args)
     title = "review queue (notices by deadline, then severity x reach)"
-    return _print_cases(args, queue(store, actor, args.limit), title)
+    return _print_cases(args, queue(store, principal, args.limit), title)
 
 
 def _case_exclude(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    c = exclude_messages(store, actor, args.case_id, args.message_pks, args.reason, args.version)
+    store, principal = open_as(args)
+    c = exclude_messages(
+        store, principal, args.case_id, args.message_pks, args.reason, args.version
+    )
     if args.format == "json":
         _print_json(asdict(c))
         return 0
@@ -347,8 +349,8 @@ def _case_exclude(args: argparse.Namespace) -> int:
 
 
 def _case_show(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    c = show_case(store, actor, args.case_id)
+    store, principal = open_as(args)
+    c = show_case(store, principal, args.case_id)
     if args.format == "json":
         _print_json(asdict(c))
         return 0
@@ -385,9 +387,15 @@ def _print_decision(d: DecisionView, fmt: str) -> None:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
+    store, principal = open_as(args)
     d = decide(
-        store, actor, args.case_id, args.decision, args.reason, args.version, args.document_reason
+        store,
+        principal,
+        args.case_id,
+        args.decision,
+        args.reason,
+        args.version,
+        args.document_reason,
     )
     _print_decision(d, args.format)
     return 0
@@ -396,16 +404,16 @@ def _decide(args: argparse.Namespace) -> int:
 def _reveal(args: argparse.Namespace) -> int:
     if (args.message_pk is None) == (args.finding is None):
         raise UsageError("give either a MESSAGE number or --finding ID")
-    store, actor = open_for(args)
+    store, principal = open_as(args)
     if args.finding is not None:
-        value = reveal_finding(store, keyring(store), actor, args.finding, args.reason)
+        value = reveal_finding(store, keyring(store), principal, args.finding, args.reason)
         print(
             f"{value.channel}/{value.message_id} {value.entity_type} "
             "(this reveal is recorded in the audit log)"
         )
         print(value.value)
         return 0
-    shown = reveal(store, keyring(store), actor, args.message_pk, args.reason)
+    shown = reveal(store, keyring(store), principal, args.message_pk, args.reason)
     print(f"{shown.channel}/{shown.message_id} (this reveal is recorded in the audit log)")
     print(shown.text)
     for f in shown.findings:
@@ -448,10 +456,10 @@ def _notice_out(n: NoticeView, fmt: str) -> None:
 
 
 def _notice_submit(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
+    store, principal = open_as(args)
     n = submit_notice(
         store,
-        actor,
+        principal,
         args.authority,
         args.reference,
         args.legal_basis,
@@ -464,20 +472,20 @@ def _notice_submit(args: argparse.Namespace) -> int:
 
 
 def _notice_ack(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    _notice_out(acknowledge_notice(store, actor, args.notice_id), args.format)
+    store, principal = open_as(args)
+    _notice_out(acknowledge_notice(store, principal, args.notice_id), args.format)
     return 0
 
 
 def _notice_status(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    _notice_out(notice_status(store, actor, args.notice_id), args.format)
+    store, principal = open_as(args)
+    _notice_out(notice_status(store, principal, args.notice_id), args.format)
     return 0
 
 
 def _notice_list(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    notices = list_notices(store, actor)
+    store, principal = open_as(args)
+    notices = list_notices(store, principal)
     if args.format == "json":
         _print_json([asdict(n) for n in notices])
     else:
@@ -486,8 +494,8 @@ def _notice_list(args: argparse.Namespace) -> int:
 
 
 def _notice_response(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    r = notice_response(store, actor, args.notice_id)
+    store, principal = open_as(args)
+    r = notice_response(store, principal, args.notice_id)
     if args.format == "json":
         _print_json(asdict(r))
         return 0
@@ -509,8 +517,8 @@ def _notice_response(args: argparse.Namespace) -> int:
 
 
 def _appeal_file(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    a = file_appeal(store, actor, args.decision_id, args.appellant, args.grounds)
+    store, principal = open_as(args)
+    a = file_appeal(store, principal, args.decision_id, args.appellant, args.grounds)
     if args.format == "json":
         _print_json(asdict(a))
     else:
@@ -519,15 +527,15 @@ def _appeal_file(args: argparse.Namespace) -> int:
 
 
 def _appeal_decide(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    d = decide_appeal(store, actor, args.appeal_id, args.outcome, args.reason)
+    store, principal = open_as(args)
+    d = decide_appeal(store, principal, args.appeal_id, args.outcome, args.reason)
     _print_decision(d, args.format)
     return 0
 
 
 def _appeal_list(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    appeals = list_appeals(store, actor)
+    store, principal = open_as(args)
+    appeals = list_appeals(store, principal)
     if args.format == "json":
         _print_json([asdict(a) for a in appeals])
         return 0
@@ -538,8 +546,8 @@ def _appeal_list(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    r = purge(store, actor, parse_period(args.older_than), dry_run=args.dry_run)
+    store, principal = open_as(args)
+    r = purge(store, principal, parse_period(args.older_than), dry_run=args.dry_run)
     verb = "would purge" if r.dry_run else "purged"
     print(
         f"{verb} the text of {r.messages} message(s) stored or in cases closed before "

@@ -20,6 +20,7 @@ from leakwatch.store.models import Action, Appeal, Channel, Decision, StoredMess
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import facts_of, get_case
 from leakwatch.workflow.limits import APPELLANT, checked
+from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import (
     RESTRICTING,
     DecisionType,
@@ -28,7 +29,7 @@ from leakwatch.workflow.reasons import (
     statement_of_reasons,
 )
 from leakwatch.workflow.review import DecisionView, view_of
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.roles import Operation
 
 OUTCOMES = ("upheld", "reversed")
 
@@ -45,7 +46,7 @@ class AppealView:
 
 
 def file_appeal(
-    store: Store, actor: str, decision_id: int, appellant: str, grounds: str
+    store: Store, principal: Principal, decision_id: int, appellant: str, grounds: str
 ) -> AppealView:
     """File a channel owner's appeal against a remove/restrict decision (analyst, admin)."""
     if not appellant.strip() or not grounds.strip():
@@ -53,8 +54,8 @@ def file_appeal(
     checked("--appellant", appellant.strip(), APPELLANT)
     checked("--grounds", grounds)
     try:
+        who = require(principal, Operation.FILE_APPEAL)
         with store.session() as s:
-            who = authorize(s, actor, Operation.FILE_APPEAL)
             d = fetch(s, Decision, decision_id, "decision")
             if d.stage != "initial" or DecisionType(d.decision) not in RESTRICTING:
                 raise UsageError(
@@ -87,14 +88,14 @@ def file_appeal(
 
 
 def decide_appeal(
-    store: Store, actor: str, appeal_id: int, outcome: str, reason: str
+    store: Store, principal: Principal, appeal_id: int, outcome: str, reason: str
 ) -> DecisionView:
     """Decide an appeal (reviewer, admin) — never by the reviewer who made the decision."""
     if outcome not in OUTCOMES:
         raise UsageError(f"outcome must be one of {', '.join(OUTCOMES)}")
     try:
+        who = require(principal, Operation.DECIDE_APPEAL)
         with store.session() as s:
-            who = authorize(s, actor, Operation.DECIDE_APPEAL)
             appeal = fetch(s, Appeal, appeal_id, "appeal")
             if appeal.status != "open":
                 raise Conflict(f"appeal {appeal_id} was already decided ({appeal.outcome})")
@@ -215,9 +216,9 @@ def _undo(session: Session, by: int, original: Decision, appeal_decision: Decisi
     return actions
 
 
-def list_appeals(store: Store, actor: str) -> list[AppealView]:
+def list_appeals(store: Store, principal: Principal) -> list[AppealView]:
+    require(principal, Operation.VIEW_CASE)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_CASE)
         out = []
         for a in s.scalars(select(Appeal).order_by(Appeal.id)):
             d = s.get(Decision, a.decision_id)

@@ -31,8 +31,9 @@ from leakwatch.store.models import (
     utcnow,
 )
 from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import Facts
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.roles import Operation
 
 OPEN = "open"
 ESCALATED = "escalated"
@@ -205,7 +206,7 @@ class AutoOpenResult:
 
 def open_channel_cases(
     store: Store,
-    actor: str,
+    principal: Principal,
     min_leaks: int = DEFAULT_MIN_LEAKS,
     min_severity: str = Severity.MEDIUM.value,
 ) -> AutoOpenResult:
@@ -226,8 +227,8 @@ def open_channel_cases(
     opened: list[int] = []
     updated: list[int] = []
     added = 0
+    require(principal, Operation.OPEN_CASE)
     with store.session() as s:
-        authorize(s, actor, Operation.OPEN_CASE)
         serialize(s, "open_channel_cases")  # two runs at once must not open two cases per channel
         in_case = exists().where(CaseMessage.message_pk == StoredMessage.id)
         rows = s.execute(
@@ -255,13 +256,19 @@ def open_channel_cases(
                 s.flush()
                 refresh(s, active)
                 s.flush()
-                record(s, actor, EventType.CASE_UPDATED, f"case:{active.id}", {"added": len(pks)})
+                record(
+                    s,
+                    principal.name,
+                    EventType.CASE_UPDATED,
+                    f"case:{active.id}",
+                    {"added": len(pks)},
+                )
                 updated.append(active.id)
                 added += len(pks)
                 continue
             critical = any(sev == Severity.CRITICAL.value for _, sev in items)
             if len(pks) >= min_leaks or critical:
-                case = new_case(s, actor, "channel", pks, channel_id=channel_id)
+                case = new_case(s, principal.name, "channel", pks, channel_id=channel_id)
                 opened.append(case.id)
                 added += len(pks)
     return AutoOpenResult(tuple(opened), tuple(updated), added)
@@ -340,16 +347,16 @@ def get_case(session: Session, case_id: int) -> Case:
     return fetch(session, Case, case_id, "case")
 
 
-def show_case(store: Store, actor: str, case_id: int) -> CaseView:
+def show_case(store: Store, principal: Principal, case_id: int) -> CaseView:
     """One case with its messages' masked findings (never raw values or text)."""
+    require(principal, Operation.VIEW_CASE)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_CASE)
         return view_case(s, get_case(s, case_id), with_messages=True)
 
 
-def list_cases(store: Store, actor: str, status: str | None = None) -> list[CaseView]:
+def list_cases(store: Store, principal: Principal, status: str | None = None) -> list[CaseView]:
+    require(principal, Operation.VIEW_CASE)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_CASE)
         q = select(Case).order_by(Case.id)
         if status:
             q = q.where(Case.status == status)
@@ -363,10 +370,10 @@ def _by_deadline(case: Case) -> tuple[datetime, float, datetime, int]:
     return (due, -case.priority, case.opened_at, case.id)
 
 
-def queue(store: Store, actor: str, limit: int | None = None) -> list[CaseView]:
+def queue(store: Store, principal: Principal, limit: int | None = None) -> list[CaseView]:
     """Active cases, SLA first: notice cases by deadline (overdue first), then by priority."""
+    require(principal, Operation.VIEW_QUEUE)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_QUEUE)
         active = list(s.scalars(select(Case).where(Case.status.in_(ACTIVE))))
         notices = [c for c in active if c.notice is not None]
         others = sorted(

@@ -26,14 +26,15 @@ from leakwatch.workflow.cases import (
     require_current,
     view_case,
 )
+from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import DecisionType, parse
 from leakwatch.workflow.review import senior_rule
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.roles import Operation
 
 
 def exclude_messages(
     store: Store,
-    actor: str,
+    principal: Principal,
     case_id: int,
     message_pks: Sequence[int],
     reason: str,
@@ -44,8 +45,8 @@ def exclude_messages(
     _, code = parse(DecisionType.NO_VIOLATION.value, reason)
     if not message_pks:
         raise UsageError("name at least one message to exclude")
+    who = require(principal, Operation.DECIDE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.DECIDE)
         case = get_case(s, case_id)
         require_current(case, case_id, expected_version, "exclude from")
         if case.status == ESCALATED:

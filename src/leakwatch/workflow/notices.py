@@ -42,7 +42,8 @@ from leakwatch.workflow import limits
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import CLOSED, new_case
 from leakwatch.workflow.limits import checked
-from leakwatch.workflow.roles import Actor, Operation, Role, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation, Role
 from leakwatch.workflow.sla import clock
 
 _TME_PRIVATE = re.compile(r"^(?:https?://)?t\.me/c/(\d+)(?:/(\d+))?/?$")
@@ -206,7 +207,7 @@ def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeVie
 
 def submit_notice(
     store: Store,
-    actor: str,
+    principal: Principal,
     authority: str,
     reference: str,
     legal_basis: str,
@@ -229,14 +230,16 @@ def submit_notice(
     for i, link in enumerate(links, start=1):
         checked(f"link {i}", link, limits.LINK)
     try:
-        return _submit(store, actor, authority, reference, legal_basis, category, links, sla_hours)
+        return _submit(
+            store, principal, authority, reference, legal_basis, category, links, sla_hours
+        )
     except IntegrityError as exc:  # the same reference submitted twice at the same moment
         raise Conflict(f"notice {reference!r} from {authority!r} was already received") from exc
 
 
 def _submit(
     store: Store,
-    actor: str,
+    principal: Principal,
     authority: str,
     reference: str,
     legal_basis: str,
@@ -244,8 +247,8 @@ def _submit(
     links: list[str],
     sla_hours: int,
 ) -> NoticeView:
+    who = require(principal, Operation.SUBMIT_NOTICE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.SUBMIT_NOTICE)
         own = s.scalar(select(User.authority).where(User.id == who.id))
         if who.role is Role.LIAISON and own is not None and own != authority:
             raise PermissionDenied(f"a liaison for {own} may not submit notices for {authority}")
@@ -312,7 +315,7 @@ def _notice(session: Session, notice_id: int) -> Notice:
     return fetch(session, Notice, notice_id, "notice")
 
 
-def visible(session: Session, who: Actor) -> ColumnElement[bool]:
+def visible(session: Session, who: Principal) -> ColumnElement[bool]:
     """Which notices `who` may see: a liaison only their authority's (or, with no authority on
     record, the ones they submitted); every other role all of them."""
     if who.role is not Role.LIAISON:
@@ -323,7 +326,7 @@ def visible(session: Session, who: Actor) -> ColumnElement[bool]:
     return Notice.authority == authority
 
 
-def _visible_notice(session: Session, who: Actor, notice_id: int) -> Notice:
+def _visible_notice(session: Session, who: Principal, notice_id: int) -> Notice:
     """The notice, if `who` may see it; otherwise "no notice N", as if it did not exist."""
     n = session.scalar(select(Notice).where(Notice.id == notice_id, visible(session, who)))
     if n is None:
@@ -331,10 +334,10 @@ def _visible_notice(session: Session, who: Actor, notice_id: int) -> Notice:
     return n
 
 
-def acknowledge_notice(store: Store, actor: str, notice_id: int) -> NoticeView:
+def acknowledge_notice(store: Store, principal: Principal, notice_id: int) -> NoticeView:
     """Acknowledge receipt (analyst, reviewer, admin): starts the clock's second stage."""
+    who = require(principal, Operation.ACKNOWLEDGE_NOTICE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.ACKNOWLEDGE_NOTICE)
         n = _notice(s, notice_id)
         if n.status != "received":
             raise Conflict(f"notice {notice_id} is already {n.status}")
@@ -345,24 +348,24 @@ def acknowledge_notice(store: Store, actor: str, notice_id: int) -> NoticeView:
         return _view(s, n)
 
 
-def notice_status(store: Store, actor: str, notice_id: int) -> NoticeView:
+def notice_status(store: Store, principal: Principal, notice_id: int) -> NoticeView:
+    who = require(principal, Operation.VIEW_NOTICE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.VIEW_NOTICE)
         return _view(s, _visible_notice(s, who, notice_id))
 
 
-def list_notices(store: Store, actor: str) -> list[NoticeView]:
-    """Every notice `actor` may see (a liaison: their authority's), oldest first."""
+def list_notices(store: Store, principal: Principal) -> list[NoticeView]:
+    """Every notice `principal` may see (a liaison: their authority's), oldest first."""
+    who = require(principal, Operation.VIEW_NOTICE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.VIEW_NOTICE)
         q = select(Notice).where(visible(s, who)).order_by(Notice.id)
         return [_view(s, n) for n in s.scalars(q)]
 
 
-def notice_response(store: Store, actor: str, notice_id: int) -> NoticeResponse:
+def notice_response(store: Store, principal: Principal, notice_id: int) -> NoticeResponse:
     """What the authority reads back: status, clock, statements of reasons, appeal outcomes."""
+    who = require(principal, Operation.VIEW_NOTICE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.VIEW_NOTICE)
         n = _visible_notice(s, who, notice_id)
         case = s.scalars(select(Case).where(Case.notice_id == n.id)).one_or_none()
         statements: list[dict[str, Any]] = []

@@ -22,7 +22,8 @@ from leakwatch.store.db import Store
 from leakwatch.store.models import Appeal, Case, CaseMessage, Decision, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import ACTIVE, CLOSED
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 _PERIOD = re.compile(r"^\s*(\d+)\s*([dhw])\s*$")
 _CHUNK = 1000
@@ -52,7 +53,7 @@ class PurgeReport:
 
 def purge(
     store: Store,
-    actor: str,
+    principal: Principal,
     older_than: timedelta,
     now: datetime | None = None,
     dry_run: bool = False,
@@ -60,8 +61,8 @@ def purge(
     """Delete the text of messages whose cases all closed before `now - older_than`, and of
     messages in no case ingested before it (admin)."""
     cutoff = (now or utcnow()) - older_than
+    who = require(principal, Operation.PURGE)
     with store.session() as s:
-        who = authorize(s, actor, Operation.PURGE)
         old_cases = select(Case.id).where(Case.status == CLOSED, Case.closed_at < cutoff)
         cm, other = aliased(CaseMessage), aliased(Case)
         still_active = exists().where(

@@ -17,7 +17,8 @@ from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import FindingRow, StoredMessage
 from leakwatch.workflow.audit import EventType, record, session_keys
-from leakwatch.workflow.roles import Actor, Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 MIN_REASON = 10
 
@@ -39,11 +40,11 @@ class Revealed:
     findings: tuple[RevealedFinding, ...]
 
 
-def _allowed(session: Session, actor: str, reason: str) -> tuple[Actor, str]:
-    """The actor, if their role may reveal, and their reason with its spacing tidied, if it is
-    long enough to say something. The role is checked first, so a refused user learns nothing
+def _allowed(principal: Principal, reason: str) -> tuple[Principal, str]:
+    """The principal, if their role may reveal, and their reason with its spacing tidied, if it
+    is long enough to say something. The role is checked first, so a refused user learns nothing
     about what a reason must be."""
-    who = authorize(session, actor, Operation.REVEAL)
+    who = require(principal, Operation.REVEAL)
     reason = " ".join(reason.split())
     if len(reason) < MIN_REASON:
         raise UsageError(f"a reveal needs a reason of at least {MIN_REASON} characters")
@@ -56,10 +57,12 @@ def reason_fields(session: Session, reason: str) -> dict[str, str | int]:
     return {"reason_chars": len(reason), "reason_hmac": digest[:32]}
 
 
-def reveal(store: Store, keys: KeyRing, actor: str, message_pk: int, reason: str) -> Revealed:
+def reveal(
+    store: Store, keys: KeyRing, principal: Principal, message_pk: int, reason: str
+) -> Revealed:
     """Decrypt one stored message for a reviewer or admin who says why (audited)."""
+    who, reason = _allowed(principal, reason)
     with store.session() as s:
-        who, reason = _allowed(s, actor, reason)
         msg = fetch(s, StoredMessage, message_pk, "stored message")
         text = _decrypt(keys, msg)
         record(
@@ -94,11 +97,11 @@ class RevealedValue:
 
 
 def reveal_finding(
-    store: Store, keys: KeyRing, actor: str, finding_id: int, reason: str
+    store: Store, keys: KeyRing, principal: Principal, finding_id: int, reason: str
 ) -> RevealedValue:
     """Decrypt one finding's value only (the least a reviewer can ask for; audited the same)."""
+    who, reason = _allowed(principal, reason)
     with store.session() as s:
-        who, reason = _allowed(s, actor, reason)
         finding = fetch(s, FindingRow, finding_id, "finding")
         msg = finding.message
         value = _decrypt(keys, msg)[finding.start : finding.end]

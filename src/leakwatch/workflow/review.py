@@ -41,6 +41,7 @@ from leakwatch.workflow.cases import (
     get_case,
     require_current,
 )
+from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import (
     RESTRICTING,
     DecisionType,
@@ -48,7 +49,7 @@ from leakwatch.workflow.reasons import (
     parse,
     statement_of_reasons,
 )
-from leakwatch.workflow.roles import Actor, Operation, authorize, may
+from leakwatch.workflow.roles import Operation, may
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def _channels_in_scope(session: Session, case: Case) -> list[Channel]:
 
 
 def carry_out(
-    session: Session, who: Actor, case: Case, decision: Decision, kind: DecisionType
+    session: Session, who: Principal, case: Case, decision: Decision, kind: DecisionType
 ) -> list[Action]:
     """Record what a restricting decision does: messages removed or channels restricted."""
     now = utcnow()
@@ -146,7 +147,7 @@ def _per_message_reasons(
         cm.reason_code = (doc_code if is_doc and doc_code is not None else code).value
 
 
-def senior_rule(session: Session, case: Case, who: Actor) -> None:
+def senior_rule(session: Session, case: Case, who: Principal) -> None:
     """An escalated case goes to someone else: the reviewer who escalated it may not decide it
     (a senior reviewer, or an admin other than them, does)."""
     escalated_by = session.scalar(
@@ -176,7 +177,7 @@ def view_of(decision: Decision, by: str, actions: list[Action]) -> DecisionView:
 
 def decide(
     store: Store,
-    actor: str,
+    principal: Principal,
     case_id: int,
     decision: str,
     reason: str,
@@ -196,8 +197,8 @@ def decide(
     if doc_code is not None and kind is DecisionType.ESCALATE:
         raise UsageError("an escalation decides nothing per category; drop --document-reason")
     try:
+        who = require(principal, Operation.DECIDE)
         with store.session() as s:
-            who = authorize(s, actor, Operation.DECIDE)
             if kind in RESTRICTING and not may(who.role, Operation.RECORD_ACTION):
                 raise PermissionDenied(f"role {who.role.value} may not record action")
             case = get_case(s, case_id)
@@ -275,9 +276,9 @@ def decide(
         ) from exc
 
 
-def decisions_of(store: Store, actor: str, case_id: int) -> list[DecisionView]:
+def decisions_of(store: Store, principal: Principal, case_id: int) -> list[DecisionView]:
+    require(principal, Operation.VIEW_CASE)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_CASE)
         case = get_case(s, case_id)
         out = []
         for d in case.decisions:
