@@ -17,6 +17,7 @@ from leakwatch.cli import (
     key_cmd,
     report_cmd,
     scan_cmd,
+    serve_cmd,
     synth_cmd,
     token_cmd,
     workflow_cmd,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin_cmd.add_parsers(sub)
     key_cmd.add_parsers(sub)
     token_cmd.add_parsers(sub)
+    serve_cmd.add_parsers(sub)
     return parser
 
 

@@ -13,10 +13,8 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from leakwatch.cli.store_opts import add_store_options, open_for
-from leakwatch.store.db import Store
+from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.store.models import utcnow
-from leakwatch.workflow.principal import Principal, resolve
 from leakwatch.workflow.tokens import (
     DEFAULT_DAYS,
     MAX_DAYS,
@@ -54,11 +52,6 @@ def add_parsers(sub: Any) -> None:
     rv.set_defaults(handler=_revoke)
 
 
-def _open(args: argparse.Namespace) -> tuple[Store, Principal]:
-    store, name = open_for(args)
-    return store, resolve(store, name)
-
-
 def _state(t: TokenView) -> str:
     if t.revoked_at is not None:
         return "revoked"
@@ -66,7 +59,7 @@ def _state(t: TokenView) -> str:
 
 
 def _create(args: argparse.Namespace) -> int:
-    store, principal = _open(args)
+    store, principal = open_as(args)
     issued = create_token(store, principal, args.user, args.expires_days)
     v = issued.view
     print(
@@ -79,7 +72,7 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    store, principal = _open(args)
+    store, principal = open_as(args)
     tokens = list_tokens(store, principal, args.user)
     if args.format == "json":
         rows = [asdict(t) | {"state": _state(t)} for t in tokens]
@@ -93,7 +86,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _revoke(args: argparse.Namespace) -> int:
-    store, principal = _open(args)
+    store, principal = open_as(args)
     t = revoke_token(store, principal, args.id)
     print(f"token {t.id} of {t.user} revoked")
     return 0

@@ -1,0 +1,49 @@
+"""The app factory: `create_app(store)` wires the routers, the bearer-token check, the problem
+handlers, the body cap and the local docs around one open store."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+from leakwatch import __version__
+from leakwatch.api import docs, problems
+from leakwatch.api.body_limit import BodyLimit
+from leakwatch.store.db import Store
+
+#: The largest request body accepted (an export file uploaded for a scan included).
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """An API over `store` (opened with its keys: the audit chain and reveal need them)."""
+    app = FastAPI(
+        title="leakwatch",
+        version=__version__,
+        description="Leaks of personal data and state documents in public channels: scan, "
+        "review, notices, appeals, audit, transparency. Authenticate with "
+        "`Authorization: Bearer <token>` (`leakwatch token create USER`).",
+        docs_url=None,
+        redoc_url=None,
+        responses=problems.PROBLEM_RESPONSES,
+    )
+    app.state.store = store
+    problems.install(app)
+    docs.install(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+
+    @app.get("/health", tags=["health"])
+    def health() -> Health:
+        """Unauthenticated liveness check."""
+        return Health(status="ok", version=__version__)
+
+    from leakwatch.api.routers import ROUTERS
+
+    for router in ROUTERS:
+        app.include_router(router)
+    return app
