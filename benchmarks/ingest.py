@@ -39,6 +39,7 @@ from leakwatch.store.batch import BatchResult, write_batch
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.message_rows import PendingMessage
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.users import bootstrap_admin
 
 HERE = Path(__file__).resolve().parent
@@ -116,6 +117,7 @@ def measure(backend: str, urls: tuple[str, str], export: Path, workers: int, bat
     """First ingest and re-ingest of `export` into the fresh database `urls[0]`; the first
     ingest's batches replayed alone into the fresh database `urls[1]` (the store's own cost)."""
     store, keys = _fresh(urls[0])
+    admin = resolve(store, ACTOR)
     last = [time.perf_counter()]
 
     def progress(read: int, stored: int) -> None:
@@ -127,11 +129,11 @@ def measure(backend: str, urls: tuple[str, str], export: Path, workers: int, bat
     _log(f"{backend}: first ingest ...")
     with _captured() as batches:
         started = time.perf_counter()
-        first = ingest_mod.ingest(store, keys, ACTOR, [str(export)], workers, batch, progress)
+        first = ingest_mod.ingest(store, keys, admin, [str(export)], workers, batch, progress)
         ingest_s = time.perf_counter() - started
     _log(f"{backend}: {first.stored:,} stored in {ingest_s:.1f} s; re-ingest ...")
     started = time.perf_counter()
-    again = ingest_mod.ingest(store, keys, ACTOR, [str(export)], workers, batch)
+    again = ingest_mod.ingest(store, keys, admin, [str(export)], workers, batch)
     reingest_s = time.perf_counter() - started
     store.close()
     assert again.stored == 0, "re-ingest stored something"

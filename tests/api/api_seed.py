@@ -137,3 +137,40 @@ def world(tmp_path: Path) -> Iterator[World]:
         yield w
     finally:
         store.close()
+
+
+@dataclass(frozen=True)
+class Loop:
+    """Ids of what `populate` made: the channel case, its removal, the appeal against it, the
+    notice with its case, and a finding."""
+
+    case: int
+    decision: int
+    appeal: int
+    notice: int
+    notice_case: int
+    finding: int
+
+
+def populate(w: World) -> Loop:
+    """The whole loop through the services: a channel case decided (remove) and appealed, and a
+    liaison's notice with its case left open."""
+    from sqlalchemy import select
+
+    from leakwatch.workflow.appeals import file_appeal
+    from leakwatch.workflow.cases import open_channel_cases
+    from leakwatch.workflow.notices import submit_notice
+    from leakwatch.workflow.review import decide
+
+    opened = open_channel_cases(w.store, w.principal("ana"))
+    case = opened.opened[0]
+    decision = decide(w.store, w.principal("rev"), case, "remove", "identity_bundle")
+    appeal = file_appeal(w.store, w.principal("ana"), decision.id, "owner of Leaks", "consent")
+    notice = submit_notice(
+        w.store, w.principal("lia"), "CMC", "CMC/1", "Law 1", "personal_data", ["telegram:200/1"]
+    )
+    assert notice.case_id is not None
+    with w.store.session() as s:
+        finding = s.scalars(select(FindingRow.id).order_by(FindingRow.id)).first()
+    assert finding is not None
+    return Loop(case, decision.id, appeal.id, notice.id, notice.case_id, finding)

@@ -30,6 +30,7 @@ from leakwatch.workflow.channels import (
     people_exposed,
     risk_score,
 )
+from leakwatch.workflow.principal import resolve
 
 # Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
 pytestmark = pytest.mark.usefixtures("master_key")
@@ -78,7 +79,7 @@ def _seed(db_url: str, channels: dict[str, list[Msg]]) -> None:
 def _scores(db_url: str, actor: str = "ana") -> dict[str, ChannelScore]:
     store = open_store(db_url, keys=KEYS)
     try:
-        return {c.key: c for c in channel_scores(store, actor, now=NOW)}
+        return {c.key: c for c in channel_scores(store, resolve(store, actor), now=NOW)}
     finally:
         store.close()
 
@@ -152,12 +153,12 @@ def test_limit_and_json_view(db_url: str) -> None:
     _seed(db_url, {"name:a": leaks(2), "name:b": leaks(1), "name:c": clear(1)})
     store = open_store(db_url, keys=KEYS)
     try:
-        top = channel_scores(store, "ana", now=NOW, limit=2)
+        top = channel_scores(store, resolve(store, "ana"), now=NOW, limit=2)
         assert [c.key for c in top] == ["name:a", "name:b"]
         view = top[0].as_dict()
         assert set(view) >= {"rank", "key", "title", "score", "people", "leak_rate", "severity"}
         with pytest.raises(UsageError):
-            channel_scores(store, "ana", limit=0)
+            channel_scores(store, resolve(store, "ana"), limit=0)
     finally:
         store.close()
 

@@ -13,6 +13,7 @@ from report_seed import KEYS, seed_report_world
 from leakwatch.report.html import render_html
 from leakwatch.report.transparency import transparency_report
 from leakwatch.store.db import open_store
+from leakwatch.workflow.principal import resolve
 
 # Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
 pytestmark = pytest.mark.usefixtures("master_key")
@@ -27,7 +28,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
 def test_the_report_renders_with_its_charts(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'lw.db'}", keys=KEYS)
     seed_report_world(store)
-    report = transparency_report(store, "lia", date(2024, 3, 1), date(2024, 3, 31))
+    report = transparency_report(store, resolve(store, "lia"), date(2024, 3, 1), date(2024, 3, 31))
     store.close()
     page = tmp_path / "report.html"
     page.write_text(render_html(report), encoding="utf-8")

@@ -19,6 +19,7 @@ from leakwatch.entities import EntityType
 from leakwatch.errors import NotFound, PermissionDenied, UsageError
 from leakwatch.output.mask import mask
 from leakwatch.store.db import Store, open_store
+from leakwatch.workflow.principal import resolve
 from leakwatch.workflow.trace import FingerprintTrace, parse_message_ref, trace
 
 # Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
@@ -38,7 +39,7 @@ def _by_type(traces: tuple[FingerprintTrace, ...]) -> dict[str, FingerprintTrace
 
 
 def test_message_ref_expands_to_its_fingerprints(store: Store) -> None:
-    view = trace(store, "ana", message="Mirror News/20")
+    view = trace(store, resolve(store, "ana"), message="Mirror News/20")
     assert (view.channel_key, view.message_id) == ("telegram:200", 20)
     found = _by_type(view.traces)
     assert set(found) == {"PERSON", "PHONE_NUMBER"}
@@ -60,7 +61,9 @@ def test_message_ref_expands_to_its_fingerprints(store: Store) -> None:
 
 
 def test_first_seen_is_the_likely_source(store: Store) -> None:
-    phone = _by_type(trace(store, "rev", message="telegram:300/41").traces)["PHONE_NUMBER"]
+    phone = _by_type(trace(store, resolve(store, "rev"), message="telegram:300/41").traces)[
+        "PHONE_NUMBER"
+    ]
     assert phone.source is not None
     assert (phone.source.channel_title, phone.source.first_seen) == ("Leaks Central", True)
     assert [s.first_seen for s in phone.sightings] == [True, False, False, False]
@@ -69,7 +72,7 @@ def test_first_seen_is_the_likely_source(store: Store) -> None:
 
 
 def test_forwarding_chains(store: Store) -> None:
-    found = _by_type(trace(store, "ana", message="Forwarder/30").traces)
+    found = _by_type(trace(store, resolve(store, "ana"), message="Forwarder/30").traces)
     phone = found["PHONE_NUMBER"]
     chains = {tuple(h.label for h in chain) for chain in phone.chains}
     masked_forwarder = f"unknown source {mask(EntityType.PERSON, UNKNOWN_FORWARDER)}"
@@ -91,24 +94,24 @@ def test_forwarding_chains(store: Store) -> None:
 
 
 def test_no_raw_value_or_forwarder_name_in_the_view(store: Store) -> None:
-    text = json.dumps(trace(store, "ana", message="Leaks Central/10").as_dict())
+    text = json.dumps(trace(store, resolve(store, "ana"), message="Leaks Central/10").as_dict())
     for raw in (ALI, ALI_PHONE, UNKNOWN_FORWARDER, "770 123 4567"):
         assert raw not in text
 
 
 def test_by_fingerprint_and_prefix(store: Store) -> None:
     fp = fingerprint("PHONE_NUMBER", ALI_PHONE)
-    full = trace(store, "ana", fingerprint=fp)
-    short = trace(store, "ana", fingerprint=fp[:10].upper())
+    full = trace(store, resolve(store, "ana"), fingerprint=fp)
+    short = trace(store, resolve(store, "ana"), fingerprint=fp[:10].upper())
     assert full.target == short.target == fp
     assert full.traces[0].messages == 4
-    limited = trace(store, "ana", fingerprint=fp, limit=2)
+    limited = trace(store, resolve(store, "ana"), fingerprint=fp, limit=2)
     assert len(limited.traces[0].sightings) == 2
     assert limited.traces[0].messages == 4
 
 
 def test_a_message_without_findings_traces_nothing(store: Store) -> None:
-    assert trace(store, "ana", message="telegram:300/42").traces == ()
+    assert trace(store, resolve(store, "ana"), message="telegram:300/42").traces == ()
 
 
 @pytest.mark.parametrize(
@@ -129,7 +132,7 @@ def test_a_message_without_findings_traces_nothing(store: Store) -> None:
 )
 def test_bad_targets(store: Store, kwargs: dict[str, object], error: type[Exception]) -> None:
     with pytest.raises(error):
-        trace(store, "ana", **kwargs)  # type: ignore[arg-type]
+        trace(store, resolve(store, "ana"), **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -150,7 +153,7 @@ def test_parse_message_ref(ref: str, parsed: tuple[str, int]) -> None:
 )
 def test_roles(store: Store, actor: str, allowed: bool) -> None:
     if allowed:
-        assert trace(store, actor, message="Mirror News/20").traces
+        assert trace(store, resolve(store, actor), message="Mirror News/20").traces
     else:
         with pytest.raises(PermissionDenied):
-            trace(store, actor, message="Mirror News/20")
+            trace(store, resolve(store, actor), message="Mirror News/20")

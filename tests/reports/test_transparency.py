@@ -24,6 +24,7 @@ from leakwatch.report.transparency import (
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.models import AuditEvent
 from leakwatch.workflow.audit import verify
+from leakwatch.workflow.principal import resolve
 
 # Every report test acts under the seed's key (report_seed.KEYS), exported for the CLI too.
 pytestmark = pytest.mark.usefixtures("master_key")
@@ -78,7 +79,7 @@ def world(db_url: str) -> Iterator[tuple[Store, dict[str, int]]]:
 
 @pytest.fixture
 def report(world: tuple[Store, dict[str, int]]) -> TransparencyReport:
-    return transparency_report(world[0], "rev", *MARCH)
+    return transparency_report(world[0], resolve(world[0], "rev"), *MARCH)
 
 
 def _row(report: TransparencyReport, decision_id: int) -> StatementOfReasons:
@@ -191,7 +192,7 @@ def test_json_has_aggregates_and_rows(report: TransparencyReport) -> None:
 
 
 def test_the_liaison_reads_it_without_personal_data(world: tuple[Store, dict[str, int]]) -> None:
-    report = transparency_report(world[0], "lia", *MARCH)
+    report = transparency_report(world[0], resolve(world[0], "lia"), *MARCH)
     for text in (to_json(report), to_csv(report), render_html(report)):
         for private in PRIVATE:
             assert private not in text
@@ -199,7 +200,7 @@ def test_the_liaison_reads_it_without_personal_data(world: tuple[Store, dict[str
 
 def test_exporting_is_audited(world: tuple[Store, dict[str, int]]) -> None:
     store = world[0]
-    transparency_report(store, "lia", *MARCH, export_format="csv")
+    transparency_report(store, resolve(store, "lia"), *MARCH, export_format="csv")
     with store.session() as s:
         events = s.scalars(select(AuditEvent).where(AuditEvent.event == "report_exported")).all()
         assert [(e.actor, e.payload["format"], e.payload["statements"]) for e in events] == [
@@ -211,19 +212,21 @@ def test_exporting_is_audited(world: tuple[Store, dict[str, int]]) -> None:
 
 @pytest.mark.parametrize("actor", ["ada", "ana", "rev", "lia", "aud"])
 def test_every_role_may_read_the_report(world: tuple[Store, dict[str, int]], actor: str) -> None:
-    assert transparency_report(world[0], actor, *MARCH).decisions == 10
+    assert transparency_report(world[0], resolve(world[0], actor), *MARCH).decisions == 10
 
 
 def test_refusals(world: tuple[Store, dict[str, int]]) -> None:
     store = world[0]
     with pytest.raises(NotFound):
-        transparency_report(store, "mallory", *MARCH)
+        transparency_report(store, resolve(store, "mallory"), *MARCH)
     with pytest.raises(UsageError):
-        transparency_report(store, "rev", date(2024, 3, 31), date(2024, 3, 1))
+        transparency_report(store, resolve(store, "rev"), date(2024, 3, 31), date(2024, 3, 1))
 
 
 def test_an_empty_period(world: tuple[Store, dict[str, int]]) -> None:
-    report = transparency_report(world[0], "rev", date(2023, 1, 1), date(2023, 1, 31))
+    report = transparency_report(
+        world[0], resolve(world[0], "rev"), date(2023, 1, 1), date(2023, 1, 31)
+    )
     assert (report.decisions, report.statements, report.median_hours) == (0, (), None)
     assert "No notice was actioned" in render_html(report)
     assert to_csv(report).count("\n") == 1

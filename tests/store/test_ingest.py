@@ -69,7 +69,7 @@ def scanned(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_ingest_stores_what_a_scan_finds(db_url: str, keys: KeyRing, synth_export: Path) -> None:
     store = admin_store(db_url)
-    report = ingest(store, keys, ADMIN, [str(synth_export)], workers=2, batch=64)
+    report = ingest(store, keys, resolve(store, ADMIN), [str(synth_export)], workers=2, batch=64)
     expected = {
         (channel_key(m), m.message_id): r
         for m, r in zip(
@@ -106,10 +106,10 @@ def test_reingest_adds_nothing_and_scans_nothing(
     db_url: str, keys: KeyRing, synth_export: Path, scanned: list[int]
 ) -> None:
     store = admin_store(db_url)
-    ingest(store, keys, ADMIN, [str(synth_export)], batch=100)
+    ingest(store, keys, resolve(store, ADMIN), [str(synth_export)], batch=100)
     before = status(store, resolve(store, ADMIN))
     scanned.clear()
-    again = ingest(store, keys, ADMIN, [str(synth_export)], batch=100)
+    again = ingest(store, keys, resolve(store, ADMIN), [str(synth_export)], batch=100)
     assert (again.read, again.stored, again.already_stored) == (300, 0, 300)
     assert scanned == []
     assert (
@@ -124,9 +124,9 @@ def test_incremental_scans_only_the_new_messages(
     store = admin_store(db_url)
     small = channel_posts(tmp_path / "a" / "posts.jsonl", "chan", range(1, 31))
     bigger = channel_posts(tmp_path / "b" / "posts.jsonl", "chan", range(1, 51))
-    assert ingest(store, keys, ADMIN, [str(small)]).stored == 30
+    assert ingest(store, keys, resolve(store, ADMIN), [str(small)]).stored == 30
     scanned.clear()
-    report = ingest(store, keys, ADMIN, [str(bigger)])
+    report = ingest(store, keys, resolve(store, ADMIN), [str(bigger)])
     assert (report.read, report.stored, report.already_stored) == (50, 20, 30)
     assert scanned == list(range(31, 51))
     with store.session() as s:
@@ -140,8 +140,8 @@ def test_out_of_order_ids_below_the_checkpoint_are_still_stored(
     store = admin_store(db_url)
     first = channel_posts(tmp_path / "first.jsonl", "chan", [10, 20])
     later = channel_posts(tmp_path / "later.jsonl", "chan", [5, 10, 20, 25, 5])
-    ingest(store, keys, ADMIN, [str(first)])
-    report = ingest(store, keys, ADMIN, [str(later)])
+    ingest(store, keys, resolve(store, ADMIN), [str(first)])
+    report = ingest(store, keys, resolve(store, ADMIN), [str(later)])
     assert (report.read, report.stored, report.already_stored) == (5, 2, 3)
     assert sorted(stored_pairs(db_url)) == [("name:chan", i) for i in (5, 10, 20, 25)]
     store.close()
@@ -163,7 +163,7 @@ def test_a_batch_that_fails_leaves_nothing_and_a_rerun_completes(
 
     monkeypatch.setattr(batch_mod, "record", dying_record)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        ingest(store, keys, ADMIN, [str(export)], batch=20)
+        ingest(store, keys, resolve(store, ADMIN), [str(export)], batch=20)
     assert sorted(i for _, i in stored_pairs(db_url)) == list(range(1, 41))
     orphans = scalar(
         db_url,
@@ -176,7 +176,7 @@ def test_a_batch_that_fails_leaves_nothing_and_a_rerun_completes(
         assert verify(s).ok
 
     monkeypatch.setattr(batch_mod, "record", real_record)
-    report = ingest(store, keys, ADMIN, [str(export)], batch=20)
+    report = ingest(store, keys, resolve(store, ADMIN), [str(export)], batch=20)
     assert (report.stored, report.already_stored) == (60, 40)
     assert sorted(i for _, i in stored_pairs(db_url)) == list(range(1, 101))
     store.close()
@@ -195,7 +195,7 @@ def test_a_truncated_export_keeps_what_was_readable(
     path = tmp_path / "result.json"
     path.write_bytes(whole[: len(whole) * 3 // 4])
     store = admin_store(db_url)
-    report = ingest(store, keys, ADMIN, [str(path)], batch=7)
+    report = ingest(store, keys, resolve(store, ADMIN), [str(path)], batch=7)
     assert len(report.errors) == 1
     assert 20 < report.stored == report.read < 40
     assert len(stored_pairs(db_url)) == report.stored
@@ -205,7 +205,7 @@ def test_a_truncated_export_keeps_what_was_readable(
 def test_text_is_sealed_to_its_row(db_url: str, keys: KeyRing, tmp_path: Path) -> None:
     store = admin_store(db_url)
     export = write_jsonl(tmp_path / "p.jsonl", [post("chan", i) for i in range(1, 7)])
-    ingest(store, keys, ADMIN, [str(export)])
+    ingest(store, keys, resolve(store, ADMIN), [str(export)])
     with store.session() as s:
         rows = s.execute(
             select(StoredMessage.message_id, StoredMessage.text_nonce, StoredMessage.text_cipher)
@@ -230,9 +230,9 @@ def test_only_analysts_and_admins_ingest(db_url: str, keys: KeyRing, tmp_path: P
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 4))
     for name, role in [("ana", "analyst"), ("lia", "liaison"), ("rev", "reviewer")]:
         add_user(store, resolve(store, ADMIN), name, role)
-    assert ingest(store, keys, "ana", [str(export)]).stored == 3
+    assert ingest(store, keys, resolve(store, "ana"), [str(export)]).stored == 3
     for name in ("lia", "rev"):
         with pytest.raises(PermissionDenied, match="may not ingest"):
-            ingest(store, keys, name, [str(export)])
+            ingest(store, keys, resolve(store, name), [str(export)])
         assert status(store, resolve(store, name)).messages == 3  # every role may see the counts
     store.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from ingest_support import ADMIN, KEYS, admin_store, channel_posts, stored_pairs
 
 from leakwatch.store.ingest import ingest
+from leakwatch.workflow.principal import resolve
 
 
 def _export(path: Path, messages: list[dict[str, object]]) -> Path:
@@ -29,7 +30,7 @@ def test_wrong_type_keeps_the_batch_in_flight_and_later_files(tmp_path: Path) ->
     messages[6]["text"] = {}
     _export(tmp_path / "in" / "a_chan" / "result.json", messages)
     channel_posts(tmp_path / "in" / "b_posts.jsonl", "b", range(1, 6))
-    report = ingest(store, KEYS, ADMIN, [str(tmp_path / "in")], batch=4)
+    report = ingest(store, KEYS, resolve(store, ADMIN), [str(tmp_path / "in")], batch=4)
     assert report.errors == ()
     assert report.skipped_malformed == 2
     assert report.stored == 8 + 5
@@ -43,7 +44,7 @@ def test_bad_path_is_reported_and_the_good_ones_stored(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     good = channel_posts(tmp_path / "posts.jsonl", "c", range(1, 4))
     missing = tmp_path / "missing.json"
-    report = ingest(store, KEYS, ADMIN, [str(empty), str(good), str(missing)])
+    report = ingest(store, KEYS, resolve(store, ADMIN), [str(empty), str(good), str(missing)])
     assert report.stored == 3
     assert report.errors == (
         f"{empty}: file is empty",

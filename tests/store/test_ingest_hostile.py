@@ -34,10 +34,10 @@ def test_ids_beyond_64_bits_are_skipped_and_counted(db_url: str, tmp_path: Path)
     ]
     export = write_jsonl(tmp_path / "p.jsonl", posts)
     store = admin_store(db_url)
-    report = ingest(store, KEYS, ADMIN, [str(export)])
+    report = ingest(store, KEYS, resolve(store, ADMIN), [str(export)])
     assert (report.read, report.stored, report.skipped_out_of_range) == (5, 2, 3)
     assert sorted(stored_pairs(db_url)) == [("name:chan", 2**63 - 1), (f"telegram:{2**70}", 1)]
-    again = ingest(store, KEYS, ADMIN, [str(export)])
+    again = ingest(store, KEYS, resolve(store, ADMIN), [str(export)])
     assert (again.stored, again.already_stored, again.skipped_out_of_range) == (0, 2, 3)
     store.close()
 
@@ -48,7 +48,7 @@ def test_nul_characters_in_names_are_stored_as_replacement(db_url: str, tmp_path
     posts = [{"channel": "bad\x00name", "id": 1, "text": LEAK, "date": "2024-03-01\x00"}]
     export = write_jsonl(tmp_path / "nul\x01.jsonl", posts)
     store = admin_store(db_url)
-    assert ingest(store, KEYS, ADMIN, [str(export)]).stored == 1
+    assert ingest(store, KEYS, resolve(store, ADMIN), [str(export)]).stored == 1
     assert stored_pairs(db_url) == [("name:bad\ufffdname", 1)]
     assert scalar(db_url, "SELECT COUNT(*) FROM channels WHERE title LIKE 'bad%name'") == 1
     store.close()

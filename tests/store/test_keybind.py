@@ -47,10 +47,10 @@ def test_a_store_refuses_another_key(db_url: str) -> None:
 def test_ingest_under_another_key_stores_nothing(db_url: str, tmp_path: Path) -> None:
     store = admin_store(db_url)
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 5))
-    assert ingest(store, KEYS, ADMIN, [str(export)]).stored == 4
+    assert ingest(store, KEYS, resolve(store, ADMIN), [str(export)]).stored == 4
     more = channel_posts(tmp_path / "q.jsonl", "chan", range(5, 9))
     with pytest.raises(StoreError, match="is not this store's key"):
-        ingest(store, OTHER, ADMIN, [str(more)])
+        ingest(store, OTHER, resolve(store, ADMIN), [str(more)])
     assert scalar(db_url, "SELECT COUNT(*) FROM messages") == 4
     store.close()
 
@@ -90,7 +90,7 @@ def test_init_creates_the_key_then_a_second_key_is_refused(tmp_path: Path) -> No
 def test_rotate_rekeys_texts_fingerprints_and_audit(db_url: str, tmp_path: Path) -> None:
     store = admin_store(db_url)
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 13))
-    ingest(store, KEYS, ADMIN, [str(export)])
+    ingest(store, KEYS, resolve(store, ADMIN), [str(export)])
     with store.session() as s:  # purge one leak's text: its findings have live twins (ids 1, 4)
         s.execute(
             update(StoredMessage)
@@ -99,9 +99,9 @@ def test_rotate_rekeys_texts_fingerprints_and_audit(db_url: str, tmp_path: Path)
         )
     add_user(store, resolve(store, ADMIN), "ana", "analyst")
     with pytest.raises(PermissionDenied):
-        rotate_key(store, "ana", OTHER)
+        rotate_key(store, resolve(store, "ana"), OTHER)
 
-    report = rotate_key(store, ADMIN, OTHER)
+    report = rotate_key(store, resolve(store, ADMIN), OTHER)
     assert report.texts == 11
     assert report.fingerprints_unmatched == 0
     assert report.new_key_id == OTHER.key_id
@@ -125,7 +125,7 @@ def test_rotate_rekeys_texts_fingerprints_and_audit(db_url: str, tmp_path: Path)
     assert KEYS.fingerprint(EntityType.PHONE_NUMBER, PHONE) not in fps
     # a new ingest under the new key matches what was re-keyed
     more = channel_posts(tmp_path / "q.jsonl", "chan", range(13, 17))
-    assert ingest(store, OTHER, ADMIN, [str(more)]).stored == 4
+    assert ingest(store, OTHER, resolve(store, ADMIN), [str(more)]).stored == 4
     store.close()
 
 

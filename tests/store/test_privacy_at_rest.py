@@ -22,6 +22,7 @@ from leakwatch.entities import EntityType
 from leakwatch.output.mask import mask
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.ingest import ingest
+from leakwatch.workflow.principal import resolve
 
 RAW = (PHONE, NATIONAL_ID, NAME, EMAIL, "0771 928 3746", *TEXTS)
 
@@ -44,7 +45,12 @@ def _all_cells(db_url: str, table: str) -> list[str]:
 def test_no_plaintext_in_any_column(db_url: str, master_key: bytes, tmp_path: Path) -> None:
     keys = KeyRing.from_master(master_key)
     store = admin_store(db_url)
-    ingest(store, keys, ADMIN, [str(channel_posts(tmp_path / "p.jsonl", "chan", range(1, 31)))])
+    ingest(
+        store,
+        keys,
+        resolve(store, ADMIN),
+        [str(channel_posts(tmp_path / "p.jsonl", "chan", range(1, 31)))],
+    )
     store.close()
     cells = "\x00".join(
         c
@@ -59,7 +65,12 @@ def test_sqlite_file_bytes_hold_no_plaintext(master_key: bytes, tmp_path: Path) 
     db = tmp_path / "lw.db"
     store = admin_store(str(db))
     keys = KeyRing.from_master(master_key)
-    ingest(store, keys, ADMIN, [str(channel_posts(tmp_path / "p.jsonl", "chan", range(1, 31)))])
+    ingest(
+        store,
+        keys,
+        resolve(store, ADMIN),
+        [str(channel_posts(tmp_path / "p.jsonl", "chan", range(1, 31)))],
+    )
     store.close()
     blob = b"".join(p.read_bytes() for p in tmp_path.glob("lw.db*"))
     assert b"name:chan" in blob  # the file is really there and holds the rows
@@ -72,7 +83,12 @@ def test_findings_keep_only_fingerprints_and_masks(
 ) -> None:
     keys = KeyRing.from_master(master_key)
     store = admin_store(db_url)
-    ingest(store, keys, ADMIN, [str(channel_posts(tmp_path / "p.jsonl", "chan", [3, 4]))])
+    ingest(
+        store,
+        keys,
+        resolve(store, ADMIN),
+        [str(channel_posts(tmp_path / "p.jsonl", "chan", [3, 4]))],
+    )
     with store.engine.connect() as conn:
         rows = {
             (t, fp, m)
@@ -102,8 +118,8 @@ def test_logs_carry_nothing_raw(
     keys = KeyRing.from_master(master_key)
     store = admin_store(db_url)
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 31))
-    ingest(store, keys, ADMIN, [str(export)], workers=1, batch=8)
-    ingest(store, keys, ADMIN, [str(export)], workers=1, batch=8)
+    ingest(store, keys, resolve(store, ADMIN), [str(export)], workers=1, batch=8)
+    ingest(store, keys, resolve(store, ADMIN), [str(export)], workers=1, batch=8)
     store.close()
     logged = "\n".join(
         f"{r.name} {r.getMessage()} {r.args!r}" for r in caplog.records
@@ -126,7 +142,7 @@ def test_sqlite_store_files_are_0600_in_a_0700_folder(master_key: bytes, tmp_pat
     db = tmp_path / "new" / "folder" / "lw.db"
     store = admin_store(str(db))
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 11))
-    ingest(store, KeyRing.from_master(master_key), ADMIN, [str(export)])
+    ingest(store, KeyRing.from_master(master_key), resolve(store, ADMIN), [str(export)])
     files = [p for p in db.parent.iterdir() if p.name.startswith("lw.db")]
     assert {p.name for p in files} >= {"lw.db", "lw.db-wal", "lw.db-shm"}
     assert {p.name: _mode(p) for p in files} == dict.fromkeys((p.name for p in files), 0o600)

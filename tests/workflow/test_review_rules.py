@@ -354,7 +354,7 @@ def test_transparency_escalate_bar_counts_escalations(w: World) -> None:
     decide(w.store, w.as_("rev"), case_id, "escalate", "identity_bundle")
     decide(w.store, w.as_("rex"), case_id, "remove", "identity_bundle")
     today = utcnow().date()
-    report = transparency_report(w.store, "aud", today, today)
+    report = transparency_report(w.store, w.as_("aud"), today, today)
     assert dict(report.by_decision)["escalate"] == 1
     assert dict(report.by_decision)["remove"] == 1
     assert report.decisions == 2

@@ -72,14 +72,14 @@ def _ingest(w: World, actor: Principal, tmp: Path) -> Any:
         '{"channel": "other", "id": 1, "text": "Ali Hassan Kadhim 07701234567"}\n',
         encoding="utf-8",
     )
-    return ingest(w.store, KEYS, actor.name, [str(posts)], workers=1)
+    return ingest(w.store, KEYS, actor, [str(posts)], workers=1)
 
 
 CALLS: dict[Operation, Callable[[World, Principal, Path], Any]] = {
     Operation.INGEST: _ingest,
     Operation.VIEW_STATUS: lambda w, a, t: status(w.store, a),
-    Operation.VIEW_CHANNELS: lambda w, a, t: channel_scores(w.store, a.name),
-    Operation.TRACE: lambda w, a, t: trace(w.store, a.name, message="telegram:100/1"),
+    Operation.VIEW_CHANNELS: lambda w, a, t: channel_scores(w.store, a),
+    Operation.TRACE: lambda w, a, t: trace(w.store, a, message="telegram:100/1"),
     Operation.OPEN_CASE: lambda w, a, t: open_channel_cases(w.store, a),
     Operation.VIEW_QUEUE: lambda w, a, t: queue(w.store, a),
     Operation.VIEW_CASE: lambda w, a, t: (
@@ -104,15 +104,13 @@ CALLS: dict[Operation, Callable[[World, Principal, Path], Any]] = {
     Operation.VERIFY_AUDIT: lambda w, a, t: verify_audit(w.store, a),
     Operation.PURGE: lambda w, a, t: purge(w.store, a, timedelta(days=90), dry_run=True),
     Operation.REPORT: lambda w, a, t: transparency_report(
-        w.store, a.name, date(2020, 1, 1), utcnow().date()
+        w.store, a, date(2020, 1, 1), utcnow().date()
     ),
     Operation.MANAGE_USERS: lambda w, a, t: (
         add_user(w.store, a, "new", "analyst"),
         list_users(w.store, a),
     ),
-    Operation.ROTATE_KEY: lambda w, a, t: rotate_key(
-        w.store, a.name, KeyRing.from_master(b"\x09" * 32)
-    ),
+    Operation.ROTATE_KEY: lambda w, a, t: rotate_key(w.store, a, KeyRing.from_master(b"\x09" * 32)),
 }
 
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from leakwatch.cli.store_opts import add_store_options, keyring, open_as, open_for
+from leakwatch.cli.store_opts import add_store_options, keyring, open_as
 from leakwatch.store.ingest import DEFAULT_BATCH, IngestReport, ProgressFn, ingest
 from leakwatch.workflow.status import StatusView, status
 
@@ -135,10 +135,10 @@ def summary_line(r: IngestReport) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    store, actor = open_for(args, create_key=True)
+    store, principal = open_as(args, create_key=True)
     keys = keyring(store)
     with _progress_bar(Console(stderr=True)) as progress:
-        report = ingest(store, keys, actor, args.paths, args.workers, args.batch, progress)
+        report = ingest(store, keys, principal, args.paths, args.workers, args.batch, progress)
     print(summary_line(report))
     for line in report.errors:
         print(f"leakwatch: error: {line}", file=sys.stderr)

@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from leakwatch.cli.store_opts import add_store_options, keyring, open_for
+from leakwatch.cli.store_opts import add_store_options, keyring, open_as, open_for
 from leakwatch.errors import UsageError
 from leakwatch.store.crypto import ENV_KEY, ENV_KEY_FILE, KeyRing, create_key_file, key_source
 from leakwatch.store.keybind import belongs_to
@@ -50,10 +50,10 @@ def _rotate(args: argparse.Namespace) -> int:
     path: Path = args.new_key_file
     if path.exists():
         raise UsageError(f"--new-key-file {path} exists; name a new file")
-    store, actor = open_for(args)
+    store, principal = open_as(args)
     new = KeyRing.from_master(create_key_file(path))
     try:
-        report = rotate_key(store, actor, new)
+        report = rotate_key(store, principal, new)
     except BaseException:
         # the key goes only if the store is certainly not under it (an interrupt may come after
         # the commit): a store whose key was deleted is lost

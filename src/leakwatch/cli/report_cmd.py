@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from leakwatch.cli.store_opts import add_store_options, open_for
+from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.errors import InputError, UsageError
 from leakwatch.report.export import to_csv, to_json
 from leakwatch.report.html import render_html
@@ -94,8 +94,8 @@ def _console() -> Console:
 
 
 def _channels(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    scores = channel_scores(store, actor, limit=args.limit)
+    store, principal = open_as(args)
+    scores = channel_scores(store, principal, limit=args.limit)
     if args.format == "json":
         json.dump([c.as_dict() for c in scores], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -128,8 +128,10 @@ def _score(score: float) -> str:
 
 
 def _trace(args: argparse.Namespace) -> int:
-    store, actor = open_for(args)
-    view = trace(store, actor, message=args.message, fingerprint=args.fingerprint, limit=args.limit)
+    store, principal = open_as(args)
+    view = trace(
+        store, principal, message=args.message, fingerprint=args.fingerprint, limit=args.limit
+    )
     if args.format == "json":
         json.dump(view.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -199,8 +201,8 @@ def _transparency(args: argparse.Namespace) -> int:
     fmt = _report_format(args)
     if args.output and not Path(args.output).resolve().parent.is_dir():
         raise InputError(f"cannot write {args.output}: no such directory")
-    store, actor = open_for(args)
-    report = transparency_report(store, actor, start, end, export_format=fmt)
+    store, principal = open_as(args)
+    report = transparency_report(store, principal, start, end, export_format=fmt)
     text = {"html": render_html, "csv": to_csv, "json": to_json}[fmt](report)
     if not args.output:
         sys.stdout.write(text)

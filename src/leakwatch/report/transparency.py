@@ -40,8 +40,9 @@ from leakwatch.store.models import (
     utcnow,
 )
 from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import clause
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.roles import Operation
 
 UNCATEGORISED = "uncategorised"
 SOURCES = ("notice", "own_detection")
@@ -361,15 +362,15 @@ def _window(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def transparency_report(
-    store: Store, actor: str, start: date, end: date, *, export_format: str = "data"
+    store: Store, principal: Principal, start: date, end: date, *, export_format: str = "data"
 ) -> TransparencyReport:
     """The report for the days `start`..`end` (inclusive, UTC); see the module docstring.
 
     `export_format` only labels the audit event (html, csv, json).
     """
     lo, hi = _window(start, end)
+    who = require(principal, Operation.REPORT)
     with store.session() as s:
-        who = authorize(s, actor, Operation.REPORT)
         in_window = (Decision.decided_at >= lo, Decision.decided_at < hi)
         decisions = list(
             s.scalars(

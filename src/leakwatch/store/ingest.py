@@ -29,7 +29,8 @@ from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store
 from leakwatch.store.keybind import bind
 from leakwatch.store.message_rows import PendingMessage, channel_key, fits_int64, pending
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,7 @@ class _Unseen:
 def ingest(
     store: Store,
     keys: KeyRing,
-    actor: str,
+    principal: Principal,
     paths: Sequence[str],
     workers: int = 1,
     batch: int = DEFAULT_BATCH,
@@ -143,13 +144,12 @@ def ingest(
     """Scan `paths` and store every message not stored yet (analyst, admin). `keys` must be the
     store's (store.keybind refuses another key before anything is read)."""
     if workers < 1:
-        raise UsageError("--workers must be at least 1")
+        raise UsageError("the number of workers must be at least 1")
     if batch < 1:
-        raise UsageError("--batch must be at least 1")
+        raise UsageError("the batch size must be at least 1")
     if store.keys != keys:
         store = bind(store, keys)
-    with store.session() as s:
-        authorize(s, actor, Operation.INGEST)
+    require(principal, Operation.INGEST)
     feed = Feed.of_paths(paths)  # a bad path is reported at the end; the others are stored
     tally = _Tally()
     unseen = _Unseen(store, tally, progress)
@@ -164,12 +164,12 @@ def ingest(
     for result in scan(to_scan(), workers):
         chunk.append(pending(in_flight.popleft(), result, keys))
         if len(chunk) >= batch:
-            tally.add(write_batch(store, actor, chunk))
+            tally.add(write_batch(store, principal.name, chunk))
             chunk = []
             if progress:
                 progress(tally.read, tally.stored)
     if chunk:
-        tally.add(write_batch(store, actor, chunk))
+        tally.add(write_batch(store, principal.name, chunk))
     if progress:
         progress(tally.read, tally.stored)
     log.debug(

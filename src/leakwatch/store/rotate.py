@@ -31,7 +31,8 @@ from leakwatch.store.message_rows import text_aad
 from leakwatch.store.meta import KEY_CHECK, legacy_events
 from leakwatch.store.models import Channel, StoreMeta
 from leakwatch.workflow.audit import EventType, record, relink, verify
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 _PAGE = 1000
 
@@ -122,7 +123,7 @@ def _purged(s: Session, new: KeyRing, fps: dict[str, str]) -> tuple[int, int]:
     return len(changed), unmatched
 
 
-def rotate_key(store: Store, actor: str, new: KeyRing) -> RotateReport:
+def rotate_key(store: Store, principal: Principal, new: KeyRing) -> RotateReport:
     """Re-key everything under `new` in one transaction (admin); the store must be open under
     its current key, and its audit chain must verify first."""
     old = store.keys
@@ -130,8 +131,8 @@ def rotate_key(store: Store, actor: str, new: KeyRing) -> RotateReport:
         raise StoreError("open the store with its current key to rotate it")
     if new == old:
         raise StoreError("the new key is the store's key already")
+    require(principal, Operation.ROTATE_KEY)
     with store.session() as s:
-        authorize(s, actor, Operation.ROTATE_KEY)
         checked = verify(s)
         if not checked.ok:
             raise StoreError(f"audit log broken, not rotating: {checked.problem}")
@@ -148,7 +149,7 @@ def rotate_key(store: Store, actor: str, new: KeyRing) -> RotateReport:
         report = RotateReport(texts, live + purged, unmatched, events, old.key_id, new.key_id)
         record(
             s,
-            actor,
+            principal.name,
             EventType.KEY_ROTATED,
             "store",
             {"from": old.key_id, "to": new.key_id, "texts": texts,

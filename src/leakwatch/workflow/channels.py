@@ -41,7 +41,8 @@ from leakwatch.entities import IDENTIFIERS, EntityType, Severity, Verdict
 from leakwatch.errors import UsageError
 from leakwatch.store.db import Store
 from leakwatch.store.models import Channel, FindingRow, StoredMessage, utcnow
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 HALF_LIFE_DAYS = 30.0
 HISTORY_FLOOR = 0.1
@@ -188,7 +189,7 @@ def _people(session: Session) -> dict[int, int]:
 
 
 def channel_scores(
-    store: Store, actor: str, now: datetime | None = None, limit: int | None = None
+    store: Store, principal: Principal, now: datetime | None = None, limit: int | None = None
 ) -> list[ChannelScore]:
     """Every channel ranked by risk score, highest first (ties: more leaks, then key).
 
@@ -198,8 +199,8 @@ def channel_scores(
         raise UsageError("--limit must be at least 1")
     at = now or utcnow()
     at = at.replace(tzinfo=UTC) if at.tzinfo is None else at
+    require(principal, Operation.VIEW_CHANNELS)
     with store.session() as s:
-        authorize(s, actor, Operation.VIEW_CHANNELS)
         tallies = _tallies(s, at)
         people = _people(s)
         channels = s.execute(select(Channel.id, Channel.key, Channel.title, Channel.restricted))

@@ -24,7 +24,8 @@ from leakwatch.errors import NotFound, UsageError
 from leakwatch.output.mask import mask
 from leakwatch.store.db import Store
 from leakwatch.store.models import Channel, FindingRow, StoredMessage
-from leakwatch.workflow.roles import Operation, authorize
+from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.roles import Operation
 
 DEFAULT_LIMIT = 100
 MIN_PREFIX = 8
@@ -345,7 +346,7 @@ def _trace_one(
 
 def trace(
     store: Store,
-    actor: str,
+    principal: Principal,
     *,
     message: str | None = None,
     fingerprint: str | None = None,
@@ -362,8 +363,8 @@ def trace(
         raise UsageError("trace needs a message reference or --fingerprint, not both or neither")
     if limit < 1:
         raise UsageError("--limit must be at least 1")
+    require(principal, Operation.TRACE)
     with store.session() as s:
-        authorize(s, actor, Operation.TRACE)
         channels = _Channels(s)
         if message is not None:
             key, message_id, fingerprints = _message_fingerprints(s, message)
