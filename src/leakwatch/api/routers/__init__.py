@@ -4,6 +4,30 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from leakwatch.api.routers import tokens
+from leakwatch.api.routers import (
+    appeals,
+    audit,
+    cases,
+    channels,
+    decisions,
+    notices,
+    reports,
+    reveal,
+    scan,
+    tokens,
+    users,
+)
 
-ROUTERS: tuple[APIRouter, ...] = (tokens.router,)
+ROUTERS: tuple[APIRouter, ...] = (
+    scan.router,
+    channels.router,
+    cases.router,
+    decisions.router,
+    reveal.router,
+    notices.router,
+    appeals.router,
+    audit.router,
+    reports.router,
+    users.router,
+    tokens.router,
+)

@@ -1,0 +1,38 @@
+"""/audit: verify the hash chain, read the newest events (auditor, admin), and /status."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from leakwatch.api.deps import Caller, StoreDep
+from leakwatch.api.paging import MAX_LIMIT
+from leakwatch.workflow.audit import VerifyReport
+from leakwatch.workflow.service_audit import AuditEventView, audit_log, verify_audit
+from leakwatch.workflow.status import StatusView, status
+
+router = APIRouter(tags=["audit"])
+
+
+@router.get("/audit/verify")
+def get_verify(caller: Caller, store: StoreDep) -> VerifyReport:
+    """Walk the whole chain; `ok` false names the first problem."""
+    return verify_audit(store, caller)
+
+
+@router.get("/audit/events")
+def get_events(
+    caller: Caller,
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    event: Annotated[str | None, Query(max_length=40)] = None,
+) -> list[AuditEventView]:
+    """The newest events first, optionally of one type."""
+    return audit_log(store, caller, limit, event)
+
+
+@router.get("/status", tags=["status"])
+def get_status(caller: Caller, store: StoreDep) -> StatusView:
+    """Counts of what the store holds."""
+    return status(store, caller)
