@@ -46,4 +46,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI
 
     for router in ROUTERS:
         app.include_router(router)
+    from leakwatch.web.app import create_console
+
+    app.mount("/console", create_console(store))  # the web console (leakwatch.web)
     return app

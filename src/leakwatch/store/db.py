@@ -30,7 +30,7 @@ Row = TypeVar("Row")
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Checked against Alembic's own head by the tests, so a store
 #: already at this revision opens without importing Alembic (half of every command's start-up).
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 #: Where a session carries the store's keys (`Session.info`), for the audit chain's HMAC.
 KEYS_INFO = "leakwatch.keys"
 ENV_DB = "LEAKWATCH_DB"

@@ -79,6 +79,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     #: For a liaison, the authority they speak for: they see only its notices (workflow.notices).
     authority: Mapped[str | None] = mapped_column(String(200))
+    #: The web console's password as an argon2id hash (leakwatch.web.passwords); None: no login.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
 
 
 class Channel(Base):

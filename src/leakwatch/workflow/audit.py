@@ -54,6 +54,8 @@ class EventType(StrEnum):
     MESSAGES_EXCLUDED = "messages_excluded"
     TOKEN_CREATED = "token_created"
     TOKEN_REVOKED = "token_revoked"
+    PASSWORD_SET = "password_set"
+    LOGIN_LOCKED = "login_locked"
 
 
 def _digest(

@@ -1,0 +1,95 @@
+"""The console app factory: `create_console(store)`, a FastAPI app of its own (HTML errors, its
+own static files, no OpenAPI), which the API app mounts at /console."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse, Response
+
+from leakwatch.errors import LeakwatchError
+from leakwatch.store.db import Store
+from leakwatch.web import audit_routes, auth_routes, notice_routes, review_routes
+from leakwatch.web.deps import Console, LoginRequired, Viewer
+from leakwatch.web.render import is_htmx, nav_for, page
+from leakwatch.web.session import SessionCodec
+from leakwatch.web.throttle import Throttle
+
+HERE = Path(__file__).parent
+#: Scripts and styles from the console's own /static only; no inline script, no framing.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+    "base-uri 'none'; object-src 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",  # a revealed text must not linger in any cache
+}
+
+
+def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI:
+    """The web console over `store` (opened with its keys: sessions, reveal and audit need them)."""
+    app = FastAPI(title="leakwatch console", docs_url=None, redoc_url=None, openapi_url=None)
+    templates = Jinja2Templates(directory=HERE / "templates")
+    app.state.console = Console(
+        store, SessionCodec.for_store(store), throttle or Throttle(), templates
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.get("/", name="home")
+    def home(request: Request, visit: Viewer) -> Response:
+        """Each role's first page: the queue, a liaison's notices, an auditor's audit log."""
+        first = nav_for(visit)
+        if not first:
+            return page(templates, request, "home.html", visit)
+        return RedirectResponse(request.url_for(first[0].route), status_code=303)
+
+    async def login_required(request: Request, exc: Exception) -> Response:
+        target = str(request.url_for("login_form"))
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+
+    async def refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, LeakwatchError)
+        return _error(request, templates, exc.http_status, exc.message)
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        return _error(request, templates, 422, "the request is not valid (a field is missing, "
+                      "too long or of the wrong kind)")  # fmt: skip
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        return _error(request, templates, exc.status_code, str(exc.detail))
+
+    app.add_exception_handler(LoginRequired, login_required)
+    app.add_exception_handler(LeakwatchError, refused)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(HTTPException, http_error)
+    for module in (auth_routes, review_routes, notice_routes, audit_routes):
+        app.include_router(module.router)
+    return app
+
+
+def _error(request: Request, templates: Jinja2Templates, status: int, message: str) -> Response:
+    name = "error_fragment.html" if is_htmx(request) else "error.html"
+    return page(templates, request, name, None, status_code=status, status=status, error=message)

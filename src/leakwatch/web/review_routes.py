@@ -1,0 +1,120 @@
+"""The reviewer's desk: the live queue, a case with its findings masked, reveal with a reason
+(audited by the reveal service), and the decision form."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import RedirectResponse, Response
+
+from leakwatch.api.deps import Id
+from leakwatch.errors import NotFound
+from leakwatch.web.deps import ConsoleDep, Csrf, Viewer
+from leakwatch.web.render import Segment, is_htmx, page, segments
+from leakwatch.workflow.cases import queue, show_case
+from leakwatch.workflow.reasons import NO_VIOLATION_CODES, RESTRICTING, DecisionType, ReasonCode
+from leakwatch.workflow.reveal import MIN_REASON, reveal
+from leakwatch.workflow.review import decide
+
+router = APIRouter()
+
+QUEUE_LIMIT = 200
+#: The decision form's choices: value, label, Arabic label, keyboard shortcut.
+DECISIONS = (
+    (DecisionType.REMOVE, "Remove messages", "إزالة الرسائل", "r"),
+    (DecisionType.RESTRICT_CHANNEL, "Restrict channel", "تقييد القناة", "c"),
+    (DecisionType.NO_VIOLATION, "Keep (no violation)", "إبقاء (لا مخالفة)", "k"),
+    (DecisionType.ESCALATE, "Escalate", "تصعيد", "e"),
+)
+
+
+def _reason_fits(reason: ReasonCode) -> str:
+    """The decisions a reason code may go with (workflow.reasons.parse), space-separated: the
+    form offers only those once a decision is chosen."""
+    if reason in NO_VIOLATION_CODES:
+        kinds = [DecisionType.NO_VIOLATION, DecisionType.ESCALATE]
+    else:
+        kinds = [*sorted(RESTRICTING), DecisionType.ESCALATE]
+    return " ".join(k.value for k in kinds)
+
+
+REASONS = tuple((r.value, r.value.replace("_", " "), _reason_fits(r)) for r in ReasonCode)
+
+
+@router.get("/queue", name="queue")
+def queue_page(request: Request, console: ConsoleDep, visit: Viewer) -> Response:
+    cases = queue(console.store, visit.principal, QUEUE_LIMIT)
+    return page(console.templates, request, "queue.html", visit, cases=cases)
+
+
+@router.get("/queue/rows", name="queue_rows")
+def queue_rows(request: Request, console: ConsoleDep, visit: Viewer) -> Response:
+    """The queue's rows alone, which the queue page polls for (HTMX, every few seconds)."""
+    cases = queue(console.store, visit.principal, QUEUE_LIMIT)
+    return page(console.templates, request, "queue_rows.html", visit, cases=cases)
+
+
+def _case_page(
+    request: Request,
+    console: ConsoleDep,
+    visit: Viewer,
+    case_id: int,
+    revealed: dict[int, list[Segment]] | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    case = show_case(console.store, visit.principal, case_id)
+    return page(
+        console.templates,
+        request,
+        "case.html",
+        visit,
+        status_code=status_code,
+        case=case,
+        revealed=revealed or {},
+        decisions=DECISIONS,
+        reasons=REASONS,
+        min_reason=MIN_REASON,
+        error=error,
+    )
+
+
+@router.get("/cases/{case_id}", name="case")
+def case_page(request: Request, console: ConsoleDep, visit: Viewer, case_id: Id) -> Response:
+    return _case_page(request, console, visit, case_id)
+
+
+@router.post("/cases/{case_id}/messages/{message_pk}/reveal", name="reveal", dependencies=[Csrf])
+def reveal_message(
+    request: Request,
+    console: ConsoleDep,
+    visit: Viewer,
+    case_id: Id,
+    message_pk: Id,
+    reason: Annotated[str, Form(max_length=1000)],
+) -> Response:
+    """Decrypt one message of the case for a reviewer who says why (the service audits it)."""
+    case = show_case(console.store, visit.principal, case_id)
+    if message_pk not in {m.message_pk for m in case.messages}:
+        raise NotFound(f"no message {message_pk} in case {case_id}")
+    assert console.store.keys is not None
+    shown = reveal(console.store, console.store.keys, visit.principal, message_pk, reason)
+    parts = segments(shown.text, [(f.start, f.end, f.entity_type) for f in shown.findings])
+    if is_htmx(request):
+        return page(console.templates, request, "revealed.html", visit, parts=parts, pk=message_pk)
+    return _case_page(request, console, visit, case_id, revealed={message_pk: parts})
+
+
+@router.post("/cases/{case_id}/decide", name="decide", dependencies=[Csrf])
+def decide_case(
+    request: Request,
+    console: ConsoleDep,
+    visit: Viewer,
+    case_id: Id,
+    decision: Annotated[str, Form(max_length=40)],
+    reason: Annotated[str, Form(max_length=40)],
+    version: Annotated[int, Form(ge=1, le=2**31 - 1)],
+) -> Response:
+    decide(console.store, visit.principal, case_id, decision, reason, expected_version=version)
+    return RedirectResponse(request.url_for("case", case_id=case_id), status_code=303)
