@@ -68,6 +68,7 @@ def _routes(loop: Loop, w: World) -> list[tuple[str, str, Operation | None, dict
         ("GET", "/reports/transparency", Op.REPORT, None),
         ("GET", "/reports/transparency?format=csv", Op.REPORT, None),
         ("GET", "/reports/transparency?format=html", Op.REPORT, None),
+        ("GET", "/reports/dsa", Op.REPORT, None),
         ("GET", "/users", Op.MANAGE_USERS, None),
         ("POST", "/users", Op.MANAGE_USERS, {"name": "new", "role": "analyst"}),
         ("GET", "/tokens", Op.MANAGE_USERS, None),

@@ -1,5 +1,6 @@
 """/reports/transparency: the DSA-style transparency report for a period, as JSON, CSV or HTML
-(aggregates and statements of reasons, generated from codes and counts only)."""
+(aggregates and statements of reasons, generated from codes and counts only); /reports/dsa:
+the same statements as the EU DSA transparency database's API takes them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from leakwatch.api.deps import Caller, StoreDep
+from leakwatch.report.dsa_submit import DsaSubmission, dsa_submission
 from leakwatch.report.export import to_csv
 from leakwatch.report.html import render_html
 from leakwatch.report.transparency import transparency_report
@@ -51,3 +53,17 @@ def get_transparency(
     if format is ReportFormat.HTML:
         return HTMLResponse(render_html(report))
     return JSONResponse(report.as_dict())
+
+
+@router.get("/reports/dsa")
+def get_dsa(
+    caller: Caller,
+    store: StoreDep,
+    start: Annotated[date | None, Query(description="first day (UTC); default 30 days ago")] = None,
+    end: Annotated[date | None, Query(description="last day (UTC); default today")] = None,
+) -> DsaSubmission:
+    """Statements of reasons for the EU DSA transparency database: batches of at most 100 for
+    its multiple-statements endpoint, each record checked against the database's field rules;
+    a record that breaks one is listed under `rejected`, never batched."""
+    lo, hi = period(start, end)
+    return dsa_submission(store, caller, lo, hi)
