@@ -16,6 +16,13 @@ def csrf_of(html: str) -> str:
     return m.group(1)
 
 
+def field(html: str, name: str) -> str:
+    """The value of the hidden field `name` on a page."""
+    m = re.search(f'name="{name}" value="([^"]+)"', html)
+    assert m is not None, f"no field {name} on the page"
+    return m.group(1)
+
+
 def log_in(client: TestClient, name: str, password: str, prefix: str = "") -> Response:
     form = client.get(f"{prefix}/login")
     response: Response = client.post(

@@ -1,0 +1,268 @@
+"""Console pages through a TestClient: the queue, a case with masked findings, reveal with a
+reason (audited), the decision form, the liaison's notices (no raw value, ever) and the audit
+view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from console_client import csrf_of, field, log_in
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from web_seed import PASSWORD, RAW, World, world
+
+from leakwatch.store.models import AuditEvent
+from leakwatch.web.app import create_console
+from leakwatch.web.render import Segment, segments
+from leakwatch.workflow.review import decide, decisions_of
+
+
+@pytest.fixture
+def w(tmp_path: Path) -> Iterator[World]:
+    with world(tmp_path / "console.db") as w:
+        yield w
+
+
+def _client(w: World, name: str) -> TestClient:
+    client = TestClient(create_console(w.store))
+    assert log_in(client, name, PASSWORD).status_code == 303
+    return client
+
+
+def test_the_queue_lists_the_case_and_polls_for_new_ones(w: World) -> None:
+    client = _client(w, "rev")
+    page = client.get("/queue")
+    assert f'href="http://testserver/cases/{w.case_id}"' in page.text
+    assert 'hx-trigger="every 5s"' in page.text
+    assert "/static/htmx.min.js" in page.text
+    rows = client.get("/queue/rows", headers={"HX-Request": "true"})
+    assert rows.status_code == 200
+    assert f"#{w.case_id}" in rows.text
+    assert "<html" not in rows.text
+
+
+def test_the_case_page_shows_findings_masked_and_no_raw_value(w: World) -> None:
+    page = _client(w, "rev").get(f"/cases/{w.case_id}")
+    assert page.status_code == 200
+    assert 'class="masked" dir="auto"' in page.text
+    for value in [*RAW.values(), *w.texts]:
+        assert value not in page.text
+    assert 'data-key="r"' in page.text
+    assert 'data-key="k"' in page.text
+    assert 'data-key="e"' in page.text
+
+
+def test_reveal_needs_a_reason_and_is_audited(w: World) -> None:
+    client = _client(w, "rev")
+    page = client.get(f"/cases/{w.case_id}")
+    csrf = csrf_of(page.text)
+    pk = w.messages[2]  # the Arabic message
+    url = f"/cases/{w.case_id}/messages/{pk}/reveal"
+    short = client.post(url, data={"reason": "why", "csrf": csrf}, headers={"HX-Request": "true"})
+    assert short.status_code == 400
+    assert "at least 10 characters" in short.text
+    r = client.post(
+        url,
+        data={"reason": "checking a notice from CMC", "csrf": csrf},
+        headers={"HX-Request": "true"},
+    )
+    assert r.status_code == 200
+    assert 'dir="auto"' in r.text
+    assert f'title="PERSON">{RAW["person_ar"]}</mark>' in r.text
+    with w.store.session() as s:
+        events = list(s.scalars(select(AuditEvent).where(AuditEvent.event == "revealed")))
+    assert [e.subject for e in events] == [f"message:{pk}"]
+    assert "checking" not in str(events[0].payload)
+
+
+def test_reveal_without_htmx_renders_the_case_page_with_the_text(w: World) -> None:
+    client = _client(w, "rev")
+    csrf = csrf_of(client.get(f"/cases/{w.case_id}").text)
+    pk = w.messages[0]
+    r = client.post(
+        f"/cases/{w.case_id}/messages/{pk}/reveal",
+        data={"reason": "verifying the detection", "csrf": csrf},
+    )
+    assert r.status_code == 200
+    assert f'title="PHONE_NUMBER">{RAW["phone"]}</mark>' in r.text
+    assert "<h1>Case" in r.text
+
+
+def test_a_message_outside_the_case_is_not_revealed_through_it(w: World) -> None:
+    client = _client(w, "rev")
+    csrf = csrf_of(client.get(f"/cases/{w.case_id}").text)
+    r = client.post(
+        f"/cases/{w.case_id}/messages/999/reveal",
+        data={"reason": "verifying the detection", "csrf": csrf},
+    )
+    assert r.status_code == 404
+
+
+def test_the_decision_form_records_the_decision(w: World) -> None:
+    client = _client(w, "rev")
+    page = client.get(f"/cases/{w.case_id}").text
+    r = client.post(
+        f"/cases/{w.case_id}/decide",
+        data={
+            "decision": "remove",
+            "reason": "identity_bundle",
+            "version": field(page, "version"),
+            "csrf": csrf_of(page),
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    [d] = decisions_of(w.store, w.as_("rev"), w.case_id)
+    assert (d.decision, d.reason_code, d.decided_by) == ("remove", "identity_bundle", "rev")
+    page = client.get(f"/cases/{w.case_id}")
+    assert "initial:remove" in page.text
+    assert 'id="decide"' not in page.text  # closed: no form
+
+
+@pytest.mark.parametrize(
+    ("decision", "reason", "status", "message"),
+    [
+        ("remove", "not_a_leak", 400, "needs a policy clause reason"),
+        ("no_violation", "identity_bundle", 400, "cannot rest on identity_bundle"),
+        ("burn", "identity_bundle", 400, "unknown decision"),
+    ],
+)
+def test_a_bad_decision_is_one_clear_line(
+    w: World, decision: str, reason: str, status: int, message: str
+) -> None:
+    client = _client(w, "rev")
+    page = client.get(f"/cases/{w.case_id}").text
+    r = client.post(
+        f"/cases/{w.case_id}/decide",
+        data={
+            "decision": decision,
+            "reason": reason,
+            "version": field(page, "version"),
+            "csrf": csrf_of(page),
+        },
+    )
+    assert r.status_code == status
+    assert message in r.text
+
+
+def test_a_stale_decision_form_is_a_conflict(w: World) -> None:
+    client = _client(w, "rev")
+    page = client.get(f"/cases/{w.case_id}").text
+    decide(w.store, w.as_("ada"), w.case_id, "escalate", "identity_bundle")
+    r = client.post(
+        f"/cases/{w.case_id}/decide",
+        data={
+            "decision": "remove",
+            "reason": "identity_bundle",
+            "version": field(page, "version"),
+            "csrf": csrf_of(page),
+        },
+    )
+    assert r.status_code == 409
+    assert "reload it" in r.text
+
+
+@pytest.mark.parametrize("path", ["/queue", "/queue/rows", "/cases/{case}", "/audit"])
+def test_a_liaison_is_refused_the_reviewers_and_auditors_pages(w: World, path: str) -> None:
+    r = _client(w, "lia").get(path.format(case=w.case_id))
+    assert r.status_code == 403
+
+
+def test_a_liaison_lands_on_notices_with_no_queue_in_the_menu(w: World) -> None:
+    client = _client(w, "lia")
+    r = client.get("/")
+    assert r.url.path == "/notices"
+    assert "Review queue" not in r.text
+    assert "Audit log" not in r.text
+
+
+def test_a_liaisons_pages_carry_no_raw_value_through_the_whole_loop(w: World) -> None:
+    lia = _client(w, "lia")
+    csrf = csrf_of(lia.get("/notices").text)
+    r = lia.post(
+        "/notices",
+        data={
+            "authority": "CMC",
+            "reference": "CMC-2026-17",
+            "legal_basis": "Media law art. 4",
+            "category": "personal_data",
+            "links": "telegram:100/1\ntelegram:100/3\nhttps://t.me/c/999/1",
+            "sla_hours": "24",
+            "csrf": csrf,
+        },
+    )
+    assert r.status_code == 200
+    assert r.url.path.startswith("/notices/")
+    notice_id = int(r.url.path.rsplit("/", 1)[1])
+    assert "unresolved: no stored channel" in r.text
+    notice_case = next(c for c in _queue_ids(w) if c != w.case_id)
+    decide(w.store, w.as_("rev"), notice_case, "remove", "identity_bundle")
+    pages = [lia.get("/notices"), lia.get(f"/notices/{notice_id}"), lia.get("/")]
+    assert "Statements of reasons" in pages[1].text
+    assert "remove" in pages[1].text
+    for page in pages:
+        assert page.status_code == 200
+        for secret in w.secrets():
+            assert secret not in page.text, secret
+
+
+def _queue_ids(w: World) -> list[int]:
+    from leakwatch.workflow.cases import queue
+
+    return [c.id for c in queue(w.store, w.as_("ada"))]
+
+
+def test_a_liaison_may_not_submit_for_another_authority(w: World) -> None:
+    lia = _client(w, "lia")
+    csrf = csrf_of(lia.get("/notices").text)
+    r = lia.post(
+        "/notices",
+        data={
+            "authority": "Other",
+            "reference": "X-1",
+            "legal_basis": "law",
+            "category": "personal_data",
+            "links": "telegram:100/1",
+            "csrf": csrf,
+        },
+    )
+    assert r.status_code == 403
+    assert "may not submit notices for Other" in r.text
+    assert 'value="X-1"' in r.text  # the form keeps what was typed
+
+
+def test_the_auditor_sees_the_chain_verified_and_the_events(w: World) -> None:
+    page = _client(w, "aud").get("/audit")
+    assert page.status_code == 200
+    assert "Chain intact" in page.text
+    assert "case_opened" in page.text
+    assert "password_set" in page.text
+    for value in RAW.values():
+        assert value not in page.text
+
+
+def test_static_assets_are_served_locally(w: World) -> None:
+    client = TestClient(create_console(w.store))
+    for name in ("htmx.min.js", "console.js", "console.css"):
+        assert client.get(f"/static/{name}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("abc", [], [Segment("abc")]),
+        ("a 077 b", [(2, 5, "PHONE")], [Segment("a "), Segment("077", "PHONE"), Segment(" b")]),
+        ("077", [(0, 3, "PHONE")], [Segment("077", "PHONE")]),
+        ("abcdef", [(0, 4, "A"), (2, 6, "B")], [Segment("abcd", "A"), Segment("ef", "B")]),
+        ("abc", [(1, 99, "A")], [Segment("a"), Segment("bc", "A")]),
+        ("abc", [(5, 9, "A")], [Segment("abc")]),
+    ],
+)
+def test_segments_cover_every_character_once(
+    text: str, spans: list[tuple[int, int, str]], expected: list[Segment]
+) -> None:
+    got = segments(text, spans)
+    assert got == expected
+    assert "".join(s.text for s in got) == text
