@@ -16,9 +16,11 @@ import httpx
 import pytest
 from api_seed import World, world
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from leakwatch.api.app import create_app
-from leakwatch.store.models import ApiToken, utcnow
+from leakwatch.store.models import ApiToken, AuditEvent, utcnow
+from leakwatch.web.throttle import Throttle
 from leakwatch.workflow.tokens import create_token, revoke_token
 
 PROBLEM = "application/problem+json"
@@ -214,3 +216,26 @@ def test_serve_refuses_a_bad_port(master_key: bytes, tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "--port must be 1-65535" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_wrong_tokens_lock_the_address_out_and_are_audited(w: World) -> None:
+    now = [1000.0]
+    client = TestClient(create_app(w.store, throttle=Throttle(limit=3, clock=lambda: now[0])))
+    for _ in range(3):
+        _problem(client.get("/me", headers={"Authorization": "Bearer lw_guess"}), 401)
+    r = client.get("/me", headers=w.auth("rev"))  # even a good token: the address is locked
+    body = _problem(r, 429)
+    assert body["type"] == "urn:leakwatch:problem:too-many-attempts"
+    assert int(r.headers["retry-after"]) > 0
+    with w.store.session() as s:
+        events = s.scalars(select(AuditEvent.event).where(AuditEvent.event == "login_locked"))
+        assert list(events) == ["login_locked"]
+    now[0] += 16 * 60
+    assert client.get("/me", headers=w.auth("rev")).status_code == 200
+
+
+def test_a_missing_token_is_not_counted_as_a_guess(w: World) -> None:
+    client = TestClient(create_app(w.store, throttle=Throttle(limit=2)))
+    for _ in range(5):
+        _problem(client.get("/me"), 401)
+    assert client.get("/me", headers=w.auth("rev")).status_code == 200

@@ -9,7 +9,9 @@ from pydantic import BaseModel
 from leakwatch import __version__
 from leakwatch.api import docs, problems
 from leakwatch.api.body_limit import BodyLimit
+from leakwatch.api.deps import token_throttle
 from leakwatch.store.db import Store
+from leakwatch.web.throttle import Throttle
 
 #: The largest request body accepted (an export file uploaded for a scan included).
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -20,7 +22,9 @@ class Health(BaseModel):
     version: str
 
 
-def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(
+    store: Store, *, max_body_bytes: int = MAX_BODY_BYTES, throttle: Throttle | None = None
+) -> FastAPI:
     """An API over `store` (opened with its keys: the audit chain and reveal need them)."""
     app = FastAPI(
         title="leakwatch",
@@ -33,6 +37,7 @@ def create_app(store: Store, *, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI
         responses=problems.PROBLEM_RESPONSES,
     )
     app.state.store = store
+    app.state.token_throttle = throttle or token_throttle()
     problems.install(app)
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)

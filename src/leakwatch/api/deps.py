@@ -1,7 +1,9 @@
 """What route handlers are given: the store, and the caller a bearer token authenticates.
 
 `Caller` is the only way a handler learns who is calling; a request without a valid token never
-reaches a handler that takes it.
+reaches a handler that takes it. Wrong tokens are throttled per client address (the console's
+`Throttle`): past `BAD_TOKEN_LIMIT` in its window the address gets 429 until the oldest failure
+ages out, even with a good token, and each lockout is audited.
 """
 
 from __future__ import annotations
@@ -11,9 +13,15 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from leakwatch.errors import LeakwatchError
 from leakwatch.store.db import Store
+from leakwatch.web.throttle import Throttle, address_key, minutes
+from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.principal import Principal
 from leakwatch.workflow.tokens import Unauthenticated, authenticate
+
+#: Wrong tokens one address may present per window before it is locked out.
+BAD_TOKEN_LIMIT = 20
 
 _bearer = HTTPBearer(auto_error=False, description="a token from `leakwatch token create USER`")
 
@@ -26,14 +34,45 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+class TooManyAttempts(LeakwatchError):
+    """Too many wrong credentials from one address: try again after `retry_after_s`."""
+
+    exit_code = 5
+    http_status = 429
+
+    def __init__(self, message: str, retry_after_s: float) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def token_throttle() -> Throttle:
+    return Throttle(limit=BAD_TOKEN_LIMIT)
+
+
 def current_principal(
+    request: Request,
     store: StoreDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """The principal the request's bearer token stands for; 401 without a valid one."""
+    """The principal the request's bearer token stands for; 401 without a valid one, 429 for an
+    address that presented too many wrong ones."""
+    throttle: Throttle = request.app.state.token_throttle
+    key = address_key(request.client.host if request.client else None)
+    wait = throttle.wait_s([key])
+    if wait > 0:
+        raise TooManyAttempts(
+            f"too many wrong tokens from this address; try again in {minutes(wait)} minutes",
+            wait,
+        )
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthenticated("missing, unknown, expired or revoked token")
-    return authenticate(store, credentials.credentials)
+    try:
+        return authenticate(store, credentials.credentials)
+    except Unauthenticated:
+        if throttle.failed([key]):
+            with store.session() as s:
+                record(s, "api", EventType.LOGIN_LOCKED, "api-token", {"by": ["addr"]})
+        raise
 
 
 Caller = Annotated[Principal, Depends(current_principal)]

@@ -9,6 +9,7 @@ wrong (never echoing the input: it may be personal data, or huge); anything unex
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Mapping
 from http import HTTPStatus
@@ -52,7 +53,7 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         "content": {MEDIA_TYPE: {}},
         "description": HTTPStatus(status).phrase,
     }
-    for status in (400, 401, 403, 404, 409, 413, 422)
+    for status in (400, 401, 403, 404, 409, 413, 422, 429)
 }
 
 
@@ -90,6 +91,9 @@ def problem_response(
 def _leakwatch_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, LeakwatchError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
+    retry_after = getattr(exc, "retry_after_s", None)
+    if isinstance(retry_after, int | float):
+        headers = {"Retry-After": str(max(1, math.ceil(retry_after)))}
     return problem_response(
         exc.http_status, exc.message, kind=_slug(type(exc).__name__), headers=headers
     )
