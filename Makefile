@@ -31,6 +31,7 @@ demo: $(STAMP)  ## synthetic export → scan + scores → case store → channel
 	$(BIN)/leakwatch synth $(DEMO) --messages 5000 --seed 7
 	$(BIN)/leakwatch scan $(DEMO) --format jsonl --output $(DEMO)/scan.jsonl
 	$(BIN)/leakwatch eval $(DEMO)/labels.jsonl $(DEMO)/scan.jsonl
+	$(DEMO_ENV) $(BIN)/leakwatch init
 	$(DEMO_ENV) $(BIN)/leakwatch ingest $(DEMO)
 	$(DEMO_ENV) $(BIN)/leakwatch channels --limit 5
 	$(DEMO_ENV) $(BIN)/leakwatch case open-auto

@@ -22,6 +22,12 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_ingest_then_status_json(db_url: str, master_key: bytes, tmp_path: Path) -> None:
     export = channel_posts(tmp_path / "posts.jsonl", "chan", range(1, 41))
+    refused = _cli("ingest", str(export), "--db", db_url, "--workers", "1")
+    assert refused.returncode == 4  # nobody becomes admin by ingesting first
+    assert "the store has no users yet: create its first admin with `leakwatch init`" in (
+        refused.stderr
+    )
+    assert _cli("init", "--db", db_url).returncode == 0
     first = _cli("ingest", str(export), "--db", db_url, "--workers", "1", "--batch", "16")
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("ingested 40 messages from 1 channel(s): 40 stored")
@@ -68,6 +74,7 @@ def test_bad_input_is_one_line_and_keeps_what_was_read(
     path = tmp_path / "result.json"
     if content is not None:
         path.write_bytes(content)
+    assert _cli("init", "--db", db_url).returncode == 0
     proc = _cli("ingest", str(path), "--db", db_url, "-w", "1")
     assert proc.returncode == 2
     errors = [line for line in proc.stderr.splitlines() if line.startswith("leakwatch: error:")]
@@ -82,6 +89,7 @@ def test_a_role_that_may_not_ingest_is_refused(
     db_url: str, master_key: bytes, tmp_path: Path
 ) -> None:
     export = channel_posts(tmp_path / "posts.jsonl", "chan", range(1, 4))
+    assert _cli("init", "--db", db_url).returncode == 0
     assert _cli("user", "add", "lia", "--role", "liaison", "--db", db_url).returncode == 0
     proc = _cli("ingest", str(export), "--db", db_url, "--as", "lia")
     assert proc.returncode == 5

@@ -146,6 +146,7 @@ def test_a_read_only_store_file_is_refused_before_opening(tmp_path: Path) -> Non
 def test_summary_line_counts_ids_beyond_64_bits(master_key: bytes, tmp_path: Path) -> None:
     export = tmp_path / "p.jsonl"
     export.write_text(json.dumps({"channel": "c", "id": 2**64, "text": "hi"}) + "\n")
+    admin_store(str(tmp_path / "lw.db")).close()
     out = _cli("ingest", str(export), "--db", str(tmp_path / "lw.db"), "-w", "1",
                env={"LEAKWATCH_USER": ADMIN})  # fmt: skip
     assert out.returncode == 0, out.stderr

@@ -172,6 +172,7 @@ def test_key_rotate_cli_moves_the_store_to_the_new_key_file(tmp_path: Path) -> N
     db = str(tmp_path / "lw.db")
     env = {"LEAKWATCH_KEY": "", "LEAKWATCH_KEY_FILE": str(old_file), "LEAKWATCH_USER": ADMIN}
     export = channel_posts(tmp_path / "p.jsonl", "chan", range(1, 7))
+    assert _cli("init", "--db", db, env=env).returncode == 0
     assert _cli("ingest", str(export), "--db", db, "-w", "1", env=env).returncode == 0
     refused = _cli("key", "rotate", "--new-key-file", str(old_file), "--db", db, env=env)
     assert refused.returncode == 2

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from ingest_support import KEYS
@@ -56,6 +57,12 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 def test_cli_user_and_audit_verify(db_url: str, master_key: bytes) -> None:
     env = {**os.environ, "LEAKWATCH_DB": db_url, "LEAKWATCH_USER": "root"}
+    refused = _cli("user", "add", "ana", "--role", "analyst", env=env)
+    assert refused.returncode == 4  # an empty store gets an admin first, and only explicitly
+    assert "the store has no users yet" in refused.stderr
+    first = _cli("user", "add", "root", "--role", "admin", env=env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == "added root (admin), the store's first user\n"
     assert _cli("user", "add", "ana", "--role", "analyst", env=env).returncode == 0
     assert _cli("user", "add", "aud", "--role", "auditor", env=env).returncode == 0
     listed = _cli("user", "list", env=env)
@@ -89,3 +96,22 @@ def test_cli_bad_database_url_is_one_line() -> None:
     assert out.returncode == 3
     assert out.stderr.count("\n") == 1
     assert "Traceback" not in out.stderr
+
+
+def test_init_makes_the_acting_user_the_first_admin_once(tmp_path: Path) -> None:
+    env = {**os.environ, "LEAKWATCH_DB": str(tmp_path / "lw.db"), "LEAKWATCH_USER": "root"}
+    env["LEAKWATCH_KEY_FILE"] = str(tmp_path / "lw.key")
+    env.pop("LEAKWATCH_KEY", None)
+    made = _cli("init", env=env)
+    assert made.returncode == 0, made.stderr
+    assert "first admin: root" in made.stdout
+    again = _cli("init", env=env)
+    assert again.returncode == 0, again.stderr
+    assert "it has users already" in again.stdout
+    taken = _cli("init", "--as", "eve", env=env)  # a second init makes nobody admin
+    assert taken.returncode == 4
+    assert "no active user 'eve'" in taken.stderr
+    late = _cli("user", "add", "eve", "--role", "admin", "--as", "eve", env=env)
+    assert late.returncode == 4  # only an existing admin adds another once the store has one
+    listed = _cli("user", "list", env=env)
+    assert listed.stdout.splitlines() == ["root\tadmin\tactive"]

@@ -60,6 +60,7 @@ class Cli:
 
 def test_review_loop_end_to_end(db_url: str, master_key: bytes, export: Path) -> None:
     cli = Cli(db_url)
+    cli.run("init")
     cli.run("ingest", str(export), "--workers", "1")
     for name, role in [("rev", "reviewer"), ("rex", "reviewer"), ("lia", "liaison")]:
         cli.run("user", "add", name, "--role", role)

@@ -9,14 +9,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from leakwatch.cli.store_opts import add_store_options, open_as
+from leakwatch.cli.store_opts import add_store_options, open_as, open_empty
 from leakwatch.errors import LeakwatchError
 from leakwatch.workflow.anchor import export_anchor, read_anchor
 from leakwatch.workflow.audit import EventType
 from leakwatch.workflow.roles import Role
 from leakwatch.workflow.service_audit import audit_log, verify_audit
 from leakwatch.workflow.tsq import timestamp_request
-from leakwatch.workflow.users import add_user, list_users
+from leakwatch.workflow.users import add_user, bootstrap_admin, list_users
 
 
 class AuditBroken(LeakwatchError):
@@ -90,6 +90,11 @@ def add_parsers(sub: Any) -> None:
 
 
 def _user_add(args: argparse.Namespace) -> int:
+    if args.role == Role.ADMIN.value and args.authority is None:
+        empty = open_empty(args)  # the store's first admin needs no admin before them
+        if empty is not None and bootstrap_admin(empty, args.name):
+            print(f"added {args.name} (admin), the store's first user")
+            return 0
     store, principal = open_as(args)
     view = add_user(store, principal, args.name, args.role, args.authority)
     speaks = f" for {view.authority}" if view.authority else ""

@@ -1,6 +1,9 @@
-"""`leakwatch init` and `leakwatch key rotate`: the only commands that create a key.
+"""`leakwatch init` and `leakwatch key rotate`: the commands that create a key.
 
-Every other store command needs the store's existing key and refuses another one (store.keybind).
+`init` also makes the acting user (`--as`, else `$LEAKWATCH_USER`, else the login name) the first
+admin of a store that has no users; `user add NAME --role admin` on an empty store does the same
+for NAME. Every other store command needs the store's existing key and refuses another one
+(store.keybind), and an existing user.
 """
 
 from __future__ import annotations
@@ -10,15 +13,24 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from leakwatch.cli.store_opts import add_store_options, keyring, open_as, open_for
+from leakwatch.cli.store_opts import (
+    actor_name,
+    add_store_options,
+    keyring,
+    open_as,
+    open_empty,
+)
 from leakwatch.errors import UsageError
 from leakwatch.store.crypto import ENV_KEY, ENV_KEY_FILE, KeyRing, create_key_file, key_source
 from leakwatch.store.keybind import belongs_to
 from leakwatch.store.rotate import rotate_key
+from leakwatch.workflow.users import bootstrap_admin
 
 
 def add_parsers(sub: Any) -> None:
-    init = sub.add_parser("init", help="create a store and its key (a first ingest does the same)")
+    init = sub.add_parser(
+        "init", help="create a store and its key, with the acting user as its first admin"
+    )
     add_store_options(init)
     init.set_defaults(handler=_init)
     key = sub.add_parser("key", help="the store's key (admin)")
@@ -40,9 +52,15 @@ def add_parsers(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    store, actor = open_for(args, create_key=True)
+    name = actor_name(args)
+    store = open_empty(args)
+    if store is not None and bootstrap_admin(store, name):
+        keys = keyring(store)
+        print(f"store ready under key {keys.key_id} ({key_source()}); first admin: {name}")
+        return 0
+    store, _ = open_as(args)  # it has users already: init only checks that it opens
     keys = keyring(store)
-    print(f"store ready under key {keys.key_id} ({key_source()}); admin: {actor}")
+    print(f"store ready under key {keys.key_id} ({key_source()}); it has users already")
     return 0
 
 

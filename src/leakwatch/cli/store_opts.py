@@ -1,8 +1,9 @@
 """What every store command shares: `--db`, `--as`, opening the store, the acting user, the keys.
 
-The acting user is `--as`, else `$LEAKWATCH_USER`, else the login name. On an empty store the first
-actor becomes its admin (and the audit log says so), so `leakwatch ingest` works out of the box;
-after that, an admin adds everyone else with `leakwatch user add`.
+The acting user is `--as`, else `$LEAKWATCH_USER`, else the login name; it is resolved once into a
+`Principal` that every service takes. Nobody becomes admin by coming first: an empty store gets
+its first admin only from `leakwatch init` or `leakwatch user add NAME --role admin` (open_empty),
+and every other command on it says so.
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ import argparse
 import getpass
 import os
 
+from leakwatch.errors import NotFound
 from leakwatch.store.crypto import KeyRing, key_source
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.keybind import bind, is_bound
 from leakwatch.workflow.principal import Principal, resolve
-from leakwatch.workflow.users import bootstrap_admin
+from leakwatch.workflow.users import has_users
+
+FIRST_ADMIN = (
+    "create its first admin with `leakwatch init` or `leakwatch user add NAME --role admin`"
+)
 
 ENV_USER = "LEAKWATCH_USER"
 
@@ -41,26 +47,49 @@ def actor_name(args: argparse.Namespace) -> str:
     return name or getpass.getuser()
 
 
-def open_for(args: argparse.Namespace, *, create_key: bool = False) -> tuple[Store, str]:
-    """The store named by `--db` (migrated, bound to its key) and the acting user's name
-    (bootstrapped if first). Only a command that creates a store passes `create_key`, and even
+def _bound(store: Store, *, create_key: bool) -> Store:
+    """`store` bound to its key. Only a command that creates a store passes `create_key`, and even
     then a missing key file is created only for a store that records no key yet."""
-    store = open_store(getattr(args, "db", None))
     keys = KeyRing.load(create=create_key and not is_bound(store))
-    store = bind(store, keys, key_source())
-    actor = actor_name(args)
-    bootstrap_admin(store, actor)
-    return store, actor
+    return bind(store, keys, key_source())
+
+
+def principal_for(store: Store, name: str) -> Principal:
+    """The acting user `name`, or one line that says what to do about their absence."""
+    try:
+        return resolve(store, name)
+    except NotFound:
+        if not has_users(store):
+            raise NotFound(f"the store has no users yet: {FIRST_ADMIN}") from None
+        raise NotFound(
+            f"no active user {name!r}; an admin adds one with `leakwatch user add`"
+        ) from None
 
 
 def open_as(args: argparse.Namespace, *, create_key: bool = False) -> tuple[Store, Principal]:
-    """The store named by `--db` and the acting user, resolved once: what every service takes."""
-    store, name = open_for(args, create_key=create_key)
-    return store, resolve(store, name)
+    """The store named by `--db` (migrated, bound to its key) and the acting user, resolved once:
+    what every service takes. The key is checked first; but where the command may create one,
+    the user is resolved first, so a command refused for want of a user creates no key."""
+    store = open_store(getattr(args, "db", None))
+    if create_key:
+        principal = principal_for(store, actor_name(args))
+        return _bound(store, create_key=True), principal
+    store = _bound(store, create_key=False)
+    return store, principal_for(store, actor_name(args))
+
+
+def open_empty(args: argparse.Namespace) -> Store | None:
+    """For the two commands that may create a store's first admin: the store, bound to its key
+    (created if it records none), if it has no users yet; None if it has some."""
+    store = open_store(getattr(args, "db", None))
+    if has_users(store):
+        store.close()
+        return None
+    return _bound(store, create_key=True)
 
 
 def keyring(store: Store) -> KeyRing:
-    """The keys `store` was opened with (open_for)."""
+    """The keys `store` was opened with (open_as, open_empty)."""
     if store.keys is None:
         raise AssertionError("store opened without its keys")
     return store.keys

@@ -1,4 +1,5 @@
-"""Who may do what: one matrix, checked in the service layer so every interface inherits it.
+"""Who may do what: one matrix, checked in the service layer so every interface inherits it
+(workflow.principal.require).
 
 The liaison (the regulator's side) may submit and follow notices and read aggregate reports; no
 operation open to that role returns a raw value or a message text.
@@ -6,14 +7,7 @@ operation open to that role returns a raw value or a message text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from leakwatch.errors import NotFound, PermissionDenied
-from leakwatch.store.models import User
 
 
 class Role(StrEnum):
@@ -98,25 +92,5 @@ ALLOWED: dict[Role, frozenset[Operation]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """The user a service call acts for, as the store knows them."""
-
-    id: int
-    name: str
-    role: Role
-
-
 def may(role: Role, op: Operation) -> bool:
     return op in ALLOWED[role]
-
-
-def authorize(session: Session, name: str, op: Operation) -> Actor:
-    """The active user called `name`, if their role allows `op`; otherwise a clear refusal."""
-    user = session.scalars(select(User).where(User.name == name)).one_or_none()
-    if user is None or not user.active:
-        raise NotFound(f"no active user {name!r}; an admin adds one with `leakwatch user add`")
-    role = Role(user.role)
-    if not may(role, op):
-        raise PermissionDenied(f"role {role.value} may not {op.value.replace('_', ' ')}")
-    return Actor(user.id, user.name, role)
