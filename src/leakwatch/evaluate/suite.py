@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[3]
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 BLIND = ROOT / "tests" / "data" / "blind"
 BLIND2 = ROOT / "tests" / "data" / "blind2"
+BLIND3 = ROOT / "tests" / "data" / "blind3"
 SYNTH_MESSAGES = 5_000
 SYNTH_CHANNELS = 8
 SYNTH_SEED = 7
@@ -52,6 +53,7 @@ class EvalSet(StrEnum):
     HELDOUT = "heldout"
     BLIND = "blind"
     BLIND2 = "blind2"
+    BLIND3 = "blind3"
     ANERCORP = "anercorp-test"
     WOJOOD = "wojood"
     MAQSAM = "maqsam"
@@ -65,6 +67,7 @@ IN_SAMPLE: dict[EvalSet, bool] = {
     EvalSet.HELDOUT: True,  # its errors were read once to tune the rules
     EvalSet.BLIND: True,  # first contact recorded (docs/evaluation.md), then its errors were read
     EvalSet.BLIND2: False,  # written after the blind set was read; nobody has read its errors
+    EvalSet.BLIND3: False,  # first contact recorded (docs/evaluation.md); errors not yet read
     EvalSet.ANERCORP: False,
     EvalSet.WOJOOD: False,
     EvalSet.MAQSAM: False,
@@ -278,6 +281,12 @@ JOBS: tuple[Job, ...] = (
         written_set(EvalSet.BLIND2, BLIND2),
         NameMode.GATED,
         _needs_file(BLIND2 / "labels.jsonl"),
+    ),
+    Job(
+        EvalSet.BLIND3,
+        written_set(EvalSet.BLIND3, BLIND3),
+        NameMode.GATED,
+        _needs_file(BLIND3 / "labels.jsonl"),
     ),
     Job(
         EvalSet.ANERCORP,
