@@ -30,7 +30,7 @@ Row = TypeVar("Row")
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Checked against Alembic's own head by the tests, so a store
 #: already at this revision opens without importing Alembic (half of every command's start-up).
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 #: Where a session carries the store's keys (`Session.info`), for the audit chain's HMAC.
 KEYS_INFO = "leakwatch.keys"
 ENV_DB = "LEAKWATCH_DB"
@@ -54,8 +54,12 @@ def default_db_path() -> Path:
 
 
 def resolve_url(db: str | None) -> str:
-    """A SQLAlchemy URL from `--db`: a URL as it is, anything else a SQLite file path."""
-    db = db or os.environ.get(ENV_DB)
+    """A SQLAlchemy URL from `db` (else the settings' `$LEAKWATCH_DB`): a URL as it is, anything
+    else a SQLite file path."""
+    if not db:
+        from leakwatch.settings import load_settings  # pydantic only when no store was named
+
+        db = load_settings().db
     if not db:
         path = default_db_path()
         make_private_dirs(path.parent)
@@ -67,7 +71,7 @@ def resolve_url(db: str | None) -> str:
         return db
     path = Path(db).expanduser()
     if path.is_dir():
-        raise StoreError(f"--db {db} is a directory; give a file path or a database URL")
+        raise StoreError(f"the store {db} is a directory; give a file path or a database URL")
     make_private_dirs(path.parent)
     return f"sqlite:///{path}"
 

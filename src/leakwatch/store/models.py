@@ -329,6 +329,66 @@ class ApiToken(Base):
     user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
+class ActionEvent(Base):
+    """One entry of the actions outbox (workflow.outbox): a decision, a notice event or an appeal
+    decision, written in the transaction that recorded it. `id` is the feed's cursor and the
+    order webhooks deliver in; `body` names message links and statement ids, never a value."""
+
+    __tablename__ = "action_feed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    event: Mapped[str] = mapped_column(String(30))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id"))
+    appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"))
+    body: Mapped[dict[str, Any]]
+
+
+class WebhookEndpoint(Base):
+    """A receiver of signed action deliveries (workflow.webhooks). Its secret is sealed under the
+    store's key; `cursor` is the last action it acknowledged (or gave up on), `failures` the
+    consecutive failed attempts at the next one, retried from `next_attempt_at`."""
+
+    __tablename__ = "webhook_endpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    secret_nonce: Mapped[bytes] = mapped_column(LargeBinary)
+    secret_cipher: Mapped[bytes] = mapped_column(LargeBinary)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None]
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    delivered: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class WebhookDeadLetter(Base):
+    """An action an endpoint did not acknowledge after every retry; `requeued_at` set by a
+    replay puts it back in line, `delivered_at` records that a replay got through."""
+
+    __tablename__ = "webhook_dead_letters"
+    __table_args__ = (
+        UniqueConstraint(
+            "endpoint_id", "action_id", name="uq_webhook_dead_letters_endpoint_action"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id"), index=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action_feed.id"))
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    dead_at: Mapped[datetime] = mapped_column(default=utcnow)
+    requeued_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+
+
 class StoreMeta(Base):
     """Store-wide facts: `key_check` (which key the store belongs to, store.keybind) and
     `audit_legacy` (events written before the chain was keyed)."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from leakwatch.errors import Conflict, PermissionDenied, UsageError
 from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import Action, Appeal, Channel, Decision, StoredMessage, utcnow
+from leakwatch.workflow import outbox
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import facts_of, get_case
 from leakwatch.workflow.limits import APPELLANT, checked
@@ -151,6 +152,7 @@ def decide_appeal(
                     "actions": len(actions),
                 },
             )
+            outbox.appeal_decided(s, appeal, row, actions)
             return view_of(row, who.name, actions)
     except IntegrityError as exc:
         raise Conflict(f"appeal {appeal_id} was decided by someone else at the same time") from exc

@@ -38,7 +38,7 @@ from leakwatch.store.models import (
     User,
     utcnow,
 )
-from leakwatch.workflow import limits
+from leakwatch.workflow import limits, outbox
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import CLOSED, new_case
 from leakwatch.workflow.limits import checked
@@ -308,6 +308,7 @@ def _submit(
             notice_id=notice.id,
         )
         s.refresh(notice)
+        outbox.notice_submitted(s, notice)
         return _view(s, notice)
 
 
@@ -345,6 +346,7 @@ def acknowledge_notice(store: Store, principal: Principal, notice_id: int) -> No
         n.acknowledged_at = utcnow()
         s.flush()
         record(s, who.name, EventType.NOTICE_ACKNOWLEDGED, f"notice:{n.id}", {})
+        outbox.notice_acknowledged(s, n)
         return _view(s, n)
 
 

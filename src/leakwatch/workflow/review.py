@@ -32,6 +32,7 @@ from leakwatch.store.models import (
     User,
     utcnow,
 )
+from leakwatch.workflow import outbox
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import (
     CLOSED,
@@ -269,6 +270,7 @@ def decide(
                     f"decision:{row.id}",
                     {"actions": sorted({a.action for a in actions}), "count": len(actions)},
                 )
+            outbox.decided(s, case, row, actions)
             return view_of(row, who.name, actions)
     except (StaleDataError, IntegrityError) as exc:
         raise Conflict(
