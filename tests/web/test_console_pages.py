@@ -266,3 +266,29 @@ def test_segments_cover_every_character_once(
     got = segments(text, spans)
     assert got == expected
     assert "".join(s.text for s in got) == text
+
+
+@pytest.mark.parametrize(
+    ("user", "lands"),
+    [("rev", "/queue"), ("lia", "/notices"), ("aud", "/audit"), ("ada", "/queue")],
+)
+def test_each_role_lands_on_its_own_page(w: World, user: str, lands: str) -> None:
+    assert _client(w, user).get("/").url.path == lands
+
+
+def test_the_liaison_opens_the_transparency_report_with_no_raw_value(w: World) -> None:
+    decide(w.store, w.as_("rev"), w.case_id, "remove", "identity_bundle")
+    lia = _client(w, "lia")
+    form = lia.get("/transparency")
+    assert form.status_code == 200
+    assert 'type="date"' in form.text
+    today = form.text.split('id="end" name="end" type="date" required value="')[1][:10]
+    report = lia.get("/transparency/report", params={"start": "2026-01-01", "end": today})
+    assert report.status_code == 200
+    assert "<svg" in report.text
+    assert "script-src" not in report.headers["content-security-policy"]
+    assert "default-src 'none'" in report.headers["content-security-policy"]
+    for secret in w.secrets():
+        assert secret not in report.text, secret
+    bad = lia.get("/transparency/report", params={"start": "2026-13-01", "end": today})
+    assert bad.status_code == 422

@@ -15,9 +15,9 @@ from starlette.responses import RedirectResponse, Response
 
 from leakwatch.errors import LeakwatchError
 from leakwatch.store.db import Store
-from leakwatch.web import audit_routes, auth_routes, notice_routes, review_routes
+from leakwatch.web import audit_routes, auth_routes, notice_routes, report_routes, review_routes
 from leakwatch.web.deps import Console, LoginRequired, Viewer
-from leakwatch.web.render import is_htmx, nav_for, page
+from leakwatch.web.render import home_route, is_htmx, page
 from leakwatch.web.session import SessionCodec
 from leakwatch.web.throttle import Throttle
 
@@ -58,10 +58,10 @@ def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI
     @app.get("/", name="home")
     def home(request: Request, visit: Viewer) -> Response:
         """Each role's first page: the queue, a liaison's notices, an auditor's audit log."""
-        first = nav_for(visit)
-        if not first:
+        route = home_route(visit)
+        if route is None:
             return page(templates, request, "home.html", visit)
-        return RedirectResponse(request.url_for(first[0].route), status_code=303)
+        return RedirectResponse(request.url_for(route), status_code=303)
 
     async def login_required(request: Request, exc: Exception) -> Response:
         target = str(request.url_for("login_form"))
@@ -85,7 +85,7 @@ def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI
     app.add_exception_handler(LeakwatchError, refused)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)
-    for module in (auth_routes, review_routes, notice_routes, audit_routes):
+    for module in (auth_routes, review_routes, notice_routes, audit_routes, report_routes):
         app.include_router(module.router)
     return app
 

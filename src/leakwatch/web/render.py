@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from leakwatch.web.deps import Visit
-from leakwatch.workflow.roles import Operation, may
+from leakwatch.workflow.roles import Operation, Role, may
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +26,23 @@ NAV = (
     NavItem("queue", "Review queue", "قائمة المراجعة", Operation.VIEW_QUEUE),
     NavItem("notices", "Notices", "الإشعارات", Operation.VIEW_NOTICE),
     NavItem("audit", "Audit log", "سجل التدقيق", Operation.VIEW_AUDIT),
+    NavItem("transparency", "Transparency", "الشفافية", Operation.REPORT),
 )
+#: Where a role lands after logging in, if not on the first page of its menu.
+HOME = {Role.LIAISON: "notices", Role.AUDITOR: "audit"}
 
 
 def nav_for(visit: Visit) -> list[NavItem]:
     return [n for n in NAV if may(visit.principal.role, n.operation)]
+
+
+def home_route(visit: Visit) -> str | None:
+    """The page `visit`'s role starts on: its own, else the first of its menu (None: none)."""
+    items = nav_for(visit)
+    own = HOME.get(visit.principal.role)
+    if own is not None and any(n.route == own for n in items):
+        return own
+    return items[0].route if items else None
 
 
 def is_htmx(request: Request) -> bool:
