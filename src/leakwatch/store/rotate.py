@@ -30,6 +30,7 @@ from leakwatch.store.keybind import expected_check
 from leakwatch.store.message_rows import text_aad
 from leakwatch.store.meta import KEY_CHECK, legacy_events
 from leakwatch.store.models import Channel, StoreMeta
+from leakwatch.workflow import webhooks
 from leakwatch.workflow.audit import EventType, record, relink, verify
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
@@ -141,6 +142,7 @@ def rotate_key(store: Store, principal: Principal, new: KeyRing) -> RotateReport
         purged, unmatched = _purged(s, new, fps)
         legacy = legacy_events(s)
         events = relink(s, new, legacy)
+        webhooks.reseal(s, old, new)
         row = s.get(StoreMeta, KEY_CHECK)
         if row is None:
             raise StoreError("the store records no key")
