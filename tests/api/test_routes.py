@@ -45,6 +45,7 @@ def _routes(loop: Loop, w: World) -> list[tuple[str, str, Operation | None, dict
         ("GET", "/queue", Op.VIEW_QUEUE, None),
         ("POST", "/cases/open", Op.OPEN_CASE, {}),
         ("GET", f"/cases/{loop.case}/decisions", Op.VIEW_CASE, None),
+        ("GET", f"/cases/{loop.case}/findings?entity_type=PERSON", Op.VIEW_CASE, None),
         ("POST", f"/cases/{loop.notice_case}/exclusions", Op.DECIDE,
          {"messages": [w.news], "reason": "not_a_leak"}),
         ("POST", f"/messages/{w.leaks[0]}/reveal", Op.REVEAL, {"reason": "checking the finding"}),
@@ -308,3 +309,17 @@ def test_users_and_tokens_for_admin(w: World, client: TestClient) -> None:
         client.post("/users", headers=w.auth("ada"), json={"name": "x", "role": "god"}).status_code
         == 422
     )
+
+
+def test_findings_of_a_case_page_and_filter(w: World, client: TestClient) -> None:
+    loop = populate(w)
+    everything = client.get(f"/cases/{loop.case}/findings", headers=w.auth("aud")).json()
+    assert everything["total"] == 8
+    phones = client.get(
+        f"/cases/{loop.case}/findings?entity_type=PHONE_NUMBER", headers=w.auth("aud")
+    ).json()
+    assert [f["entity_type"] for f in phones["items"]] == ["PHONE_NUMBER"] * 2
+    assert RAW["phone"] not in str(phones)
+    assert phones["items"][0]["masked"]
+    bad = client.get(f"/cases/{loop.case}/findings?entity_type=SHOE_SIZE", headers=w.auth("aud"))
+    assert bad.status_code == 422
