@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from leakwatch.cli import password_cmd
 from leakwatch.cli.store_opts import add_store_options, open_as, open_empty
 from leakwatch.errors import LeakwatchError
 from leakwatch.workflow.anchor import export_anchor, read_anchor
@@ -46,6 +47,7 @@ def add_parsers(sub: Any) -> None:
     )
     add_store_options(ls)
     ls.set_defaults(handler=_user_list)
+    password_cmd.add_parser(user_sub)
 
     audit = sub.add_parser("audit", help="check the audit log's hash chain (auditor, admin)")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)

@@ -9,6 +9,7 @@ which names exist.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -28,8 +29,13 @@ MAX_CHARS = 256
 REFUSED = "wrong user name or password"
 
 _hasher = PasswordHasher()
-#: Verified against when there is no real hash, so a missing user costs a real check.
-_DUMMY = _hasher.hash("leakwatch: no such user")
+
+
+@cache
+def _dummy() -> str:
+    """A hash to verify against when there is no real one, so a missing user costs a real
+    check (made on first use: importing this module hashes nothing)."""
+    return _hasher.hash("leakwatch: no such user")
 
 
 def check_strength(password: str) -> None:
@@ -69,12 +75,12 @@ def login(store: Store, name: str, password: str) -> tuple[Principal, str]:
     """The principal `name` and `password` authenticate, with their session tag; otherwise
     `Unauthenticated` with one message for every cause."""
     if not name or len(name) > 100 or len(password) > MAX_CHARS:
-        _check(_DUMMY, password[:MAX_CHARS])
+        _check(_dummy(), password[:MAX_CHARS])
         raise Unauthenticated(REFUSED)
     with store.session() as s:
         user = s.scalars(select(User).where(User.name == name)).one_or_none()
         stored = user.password_hash if user is not None else None
-        ok = _check(stored or _DUMMY, password)
+        ok = _check(stored or _dummy(), password)
         if not ok or stored is None or user is None or not user.active:
             raise Unauthenticated(REFUSED)
         if _hasher.check_needs_rehash(stored):
