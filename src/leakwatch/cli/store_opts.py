@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 
 from leakwatch.errors import NotFound
 from leakwatch.store.crypto import KeyRing, key_source
@@ -22,8 +21,6 @@ from leakwatch.workflow.users import has_users
 FIRST_ADMIN = (
     "create its first admin with `leakwatch init` or `leakwatch user add NAME --role admin`"
 )
-
-ENV_USER = "LEAKWATCH_USER"
 
 
 def add_store_options(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +40,10 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def actor_name(args: argparse.Namespace) -> str:
-    name: str | None = getattr(args, "actor", None) or os.environ.get(ENV_USER)
+    """`--as`, else the settings' user (`$LEAKWATCH_USER`), else the login name."""
+    from leakwatch.settings import load_settings  # pydantic only for commands on a store
+
+    name: str | None = getattr(args, "actor", None) or load_settings().user
     return name or getpass.getuser()
 
 

@@ -19,6 +19,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -30,6 +31,9 @@ from leakwatch.entities import IDENTIFIERS, EntityType
 from leakwatch.errors import StoreError
 from leakwatch.normalize import normalize_token
 from leakwatch.store.db import make_private_dirs
+
+if TYPE_CHECKING:
+    from leakwatch.settings import Settings
 
 ENV_KEY = "LEAKWATCH_KEY"
 ENV_KEY_FILE = "LEAKWATCH_KEY_FILE"
@@ -49,17 +53,25 @@ def _derive(master: bytes, purpose: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose).derive(master)
 
 
+def _settings() -> Settings:
+    from leakwatch.settings import load_settings  # pydantic only for commands that need a key
+
+    return load_settings()
+
+
 def key_source(key_file: Path | None = None) -> str:
     """Where the key comes from, for messages: `$LEAKWATCH_KEY` or the key file's path."""
-    if os.environ.get(ENV_KEY):
+    settings = _settings()
+    if settings.key is not None:
         return f"${ENV_KEY}"
-    return str(key_file or Path(os.environ.get(ENV_KEY_FILE) or default_key_file()))
+    return str(key_file or settings.key_file or default_key_file())
 
 
 def load_master_key(key_file: Path | None = None, *, create: bool = True) -> bytes:
-    """The master key: environment first, then the key file (created 0600 if missing and
-    `create`; otherwise a missing file is an error naming it)."""
-    env = os.environ.get(ENV_KEY)
+    """The master key: settings first (`$LEAKWATCH_KEY`), then the key file (created 0600 if
+    missing and `create`; otherwise a missing file is an error naming it)."""
+    settings = _settings()
+    env = settings.key.get_secret_value() if settings.key is not None else None
     if env:
         try:
             key = base64.urlsafe_b64decode(env.strip().encode() + b"==")
@@ -68,14 +80,13 @@ def load_master_key(key_file: Path | None = None, *, create: bool = True) -> byt
         if len(key) != KEY_BYTES:
             raise StoreError(f"${ENV_KEY} must decode to {KEY_BYTES} bytes, not {len(key)}")
         return key
-    path = key_file or Path(os.environ.get(ENV_KEY_FILE) or default_key_file())
+    path = key_file or settings.key_file or default_key_file()
     if path.exists():
         return _read_key_file(path)
     if not create:
         raise StoreError(
             f"no key: {path} does not exist and ${ENV_KEY} is not set; point "
-            f"${ENV_KEY_FILE} at the store's key (only `leakwatch init` or a first ingest "
-            "creates one)"
+            f"${ENV_KEY_FILE} at the store's key (a new store's key is made by `leakwatch init`)"
         )
     return create_key_file(path)
 
