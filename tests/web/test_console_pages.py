@@ -292,3 +292,33 @@ def test_the_liaison_opens_the_transparency_report_with_no_raw_value(w: World) -
         assert secret not in report.text, secret
     bad = lia.get("/transparency/report", params={"start": "2026-13-01", "end": today})
     assert bad.status_code == 422
+
+
+def test_the_channels_page_ranks_by_risk(w: World) -> None:
+    page = _client(w, "rev").get("/channels")
+    assert page.status_code == 200
+    assert "telegram:100" in page.text
+    assert "3 / 3" in page.text
+
+
+def test_the_case_links_each_message_to_its_provenance_masked(w: World) -> None:
+    client = _client(w, "rev")
+    case = client.get(f"/cases/{w.case_id}").text
+    assert "/trace?message=telegram%3A100%2F1" in case
+    page = client.get("/trace", params={"message": "telegram:100/1"})
+    assert page.status_code == 200
+    assert "likely source" in page.text
+    assert 'class="masked" dir="auto"' in page.text
+    for value in RAW.values():
+        assert value not in page.text
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("/channels", 403), ("/trace?message=telegram:100/1", 403)]
+)
+def test_a_liaison_sees_no_channel_or_provenance(w: World, path: str, status: int) -> None:
+    assert _client(w, "lia").get(path).status_code == status
+
+
+def test_an_unknown_message_to_trace_is_a_404(w: World) -> None:
+    assert _client(w, "rev").get("/trace", params={"message": "telegram:100/77"}).status_code == 404

@@ -15,13 +15,21 @@ from starlette.responses import RedirectResponse, Response
 
 from leakwatch.errors import LeakwatchError
 from leakwatch.store.db import Store
-from leakwatch.web import audit_routes, auth_routes, notice_routes, report_routes, review_routes
+from leakwatch.web import (
+    audit_routes,
+    auth_routes,
+    channel_routes,
+    notice_routes,
+    report_routes,
+    review_routes,
+)
 from leakwatch.web.deps import Console, LoginRequired, Viewer
 from leakwatch.web.render import home_route, is_htmx, page
 from leakwatch.web.session import SessionCodec
 from leakwatch.web.throttle import Throttle
 
 HERE = Path(__file__).parent
+ROUTES = (auth_routes, review_routes, notice_routes, channel_routes, audit_routes, report_routes)
 #: Scripts and styles from the console's own /static only; no inline script, no framing.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -85,7 +93,7 @@ def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI
     app.add_exception_handler(LeakwatchError, refused)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(HTTPException, http_error)
-    for module in (auth_routes, review_routes, notice_routes, audit_routes, report_routes):
+    for module in ROUTES:
         app.include_router(module.router)
     return app
 

@@ -25,6 +25,7 @@ class NavItem:
 NAV = (
     NavItem("queue", "Review queue", "قائمة المراجعة", Operation.VIEW_QUEUE),
     NavItem("notices", "Notices", "الإشعارات", Operation.VIEW_NOTICE),
+    NavItem("channels", "Channels", "القنوات", Operation.VIEW_CHANNELS),
     NavItem("audit", "Audit log", "سجل التدقيق", Operation.VIEW_AUDIT),
     NavItem("transparency", "Transparency", "الشفافية", Operation.REPORT),
 )
