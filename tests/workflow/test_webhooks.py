@@ -5,17 +5,13 @@ retries lands in the dead-letter list, and a replay delivers it."""
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from wf_seed import KEYS, World, world
+from hook_receiver import Clock, Receiver, running_receiver
+from wf_seed import KEYS, World, audit_ok, world
 
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.models import WebhookEndpoint, utcnow
@@ -26,90 +22,13 @@ from leakwatch.workflow.notices import acknowledge_notice, submit_notice
 from leakwatch.workflow.outbox import feed
 from leakwatch.workflow.review import decide
 from leakwatch.workflow.webhooks import (
-    DELIVERY_HEADER,
-    EVENT_HEADER,
-    SIGNATURE_HEADER,
     add_endpoint,
     check_url,
     dead_letters,
     list_endpoints,
     remove_endpoint,
     replay,
-    signature_ok,
 )
-
-
-@dataclass
-class Receiver:
-    """A platform's receiver: checks each signature, records what it accepted (by delivery id,
-    dropping duplicates as a receiver should), answers `status` (or 400 to `refuse`d ids)."""
-
-    secret: str = ""
-    status: int = 200
-    refuse: set[int] = field(default_factory=set)
-    accepted: list[dict[str, Any]] = field(default_factory=list)
-    delivery_ids: list[str] = field(default_factory=list)
-    bad_signatures: int = 0
-    hits: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    server: ThreadingHTTPServer | None = None
-    port: int = 0
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hook"
-
-    def start(self) -> None:
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                with receiver.lock:
-                    receiver.hits += 1
-                    code = receiver._handle(body, dict(self.headers.items()))
-                self.send_response(code)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        assert self.server is not None
-        self.server.shutdown()
-        self.server.server_close()
-        self.server = None
-
-    def _handle(self, body: bytes, headers: dict[str, str]) -> int:
-        if not signature_ok(self.secret, body, headers.get(SIGNATURE_HEADER)):
-            self.bad_signatures += 1
-            return 401
-        if self.status != 200:
-            return self.status
-        action = json.loads(body)
-        if action["id"] in self.refuse:
-            return 400
-        assert headers[EVENT_HEADER] == action["event"]
-        if headers[DELIVERY_HEADER] not in self.delivery_ids:
-            self.delivery_ids.append(headers[DELIVERY_HEADER])
-            self.accepted.append(action)
-        return 204
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = utcnow()
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture
@@ -120,11 +39,8 @@ def w(tmp_path: Path) -> Iterator[World]:
 
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    r.start()
-    yield r
-    if r.server is not None:
-        r.stop()
+    with running_receiver() as r:
+        yield r
 
 
 def _register(w: World, receiver: Receiver, *, backfill: bool = True) -> int:
@@ -262,6 +178,7 @@ def test_dead_letters_and_replay(w: World, receiver: Receiver) -> None:
     assert deliverer.run_once().delivered == 1
     assert [a["id"] for a in receiver.accepted] == [first, *rest, second]
     assert dead_letters(w.store, w.as_("ada")) == []
+    audit_ok(w)
 
 
 def test_a_replay_that_fails_again_goes_back_to_the_list(w: World, receiver: Receiver) -> None:

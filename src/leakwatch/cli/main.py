@@ -20,6 +20,7 @@ from leakwatch.cli import (
     serve_cmd,
     synth_cmd,
     token_cmd,
+    webhook_cmd,
     workflow_cmd,
 )
 from leakwatch.errors import LeakwatchError
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_cmd.add_parsers(sub)
     token_cmd.add_parsers(sub)
     serve_cmd.add_parsers(sub)
+    webhook_cmd.add_parsers(sub)
     return parser
 
 

@@ -56,6 +56,9 @@ class EventType(StrEnum):
     TOKEN_REVOKED = "token_revoked"
     PASSWORD_SET = "password_set"
     LOGIN_LOCKED = "login_locked"
+    WEBHOOK_ADDED = "webhook_added"
+    WEBHOOK_REMOVED = "webhook_removed"
+    WEBHOOK_REPLAYED = "webhook_replayed"
 
 
 def _digest(

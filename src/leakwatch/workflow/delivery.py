@@ -170,13 +170,16 @@ class Deliverer:
         poll: float = 2.0,
         passes: int | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        on_pass: Callable[[PassReport], None] | None = None,
     ) -> PassReport:
         """Pass after pass (`passes` of them, or until interrupted), resting `poll` seconds
-        after a pass that found nothing to deliver."""
+        after a pass that found nothing to deliver; `on_pass` sees each pass's report."""
         total = PassReport()
         done = 0
         while passes is None or done < passes:
             report = self.run_once()
+            if on_pass is not None:
+                on_pass(report)
             total.add(report)
             done += 1
             if report.delivered == 0 and report.dead == 0 and (passes is None or done < passes):

@@ -23,10 +23,11 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from leakwatch.errors import Conflict, NotFound, UsageError
+from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import WebhookDeadLetter, WebhookEndpoint, utcnow
+from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.outbox import last_id
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
@@ -125,6 +126,15 @@ def check_url(url: str) -> str:
     return url
 
 
+def _admin(principal: Principal) -> None:
+    try:
+        require(principal, MANAGE)
+    except PermissionDenied:
+        raise PermissionDenied(
+            f"role {principal.role.value} may not manage webhooks (an admin does)"
+        ) from None
+
+
 def _view(session: Session, ep: WebhookEndpoint) -> EndpointView:
     dead = session.scalar(
         select(func.count())
@@ -155,7 +165,7 @@ def add_endpoint(
     store: Store, principal: Principal, url: str, *, backfill: bool = False
 ) -> NewEndpoint:
     """Register an endpoint (admin); its secret is returned once and never again."""
-    require(principal, MANAGE)
+    _admin(principal)
     url = check_url(url)
     keys = _keys(store)
     secret = secrets.token_urlsafe(32)
@@ -174,13 +184,20 @@ def add_endpoint(
         )
         s.add(ep)
         s.flush()
+        record(
+            s,
+            principal.name,
+            EventType.WEBHOOK_ADDED,
+            f"webhook:{ep.id}",
+            {"host": urlsplit(url).hostname, "cursor": ep.cursor},
+        )
         return NewEndpoint(_view(s, ep), secret)
 
 
 def list_endpoints(
     store: Store, principal: Principal, *, removed: bool = False
 ) -> list[EndpointView]:
-    require(principal, MANAGE)
+    _admin(principal)
     with store.session() as s:
         q = select(WebhookEndpoint).order_by(WebhookEndpoint.id)
         if not removed:
@@ -197,11 +214,12 @@ def _live(session: Session, endpoint_id: int) -> WebhookEndpoint:
 
 def remove_endpoint(store: Store, principal: Principal, endpoint_id: int) -> EndpointView:
     """Stop delivering to an endpoint (admin); its history and dead letters stay on record."""
-    require(principal, MANAGE)
+    _admin(principal)
     with store.session() as s:
         ep = _live(s, endpoint_id)
         ep.removed_at = utcnow()
         s.flush()
+        record(s, principal.name, EventType.WEBHOOK_REMOVED, f"webhook:{ep.id}", {})
         return _view(s, ep)
 
 
@@ -209,7 +227,7 @@ def dead_letters(
     store: Store, principal: Principal, endpoint_id: int | None = None
 ) -> list[DeadLetterView]:
     """The deliveries not yet got through after every retry, oldest action first."""
-    require(principal, MANAGE)
+    _admin(principal)
     with store.session() as s:
         q = select(WebhookDeadLetter).where(WebhookDeadLetter.delivered_at.is_(None))
         if endpoint_id is not None:
@@ -234,7 +252,7 @@ def replay(store: Store, principal: Principal, endpoint_id: int, *, retry_now: b
     """Put an endpoint's dead letters back in line (admin): the deliverer sends them, oldest
     first, before the endpoint's next new action. `retry_now` also lifts a pending backoff.
     Returns how many were requeued."""
-    require(principal, MANAGE)
+    _admin(principal)
     now = utcnow()
     with store.session() as s:
         ep = _live(s, endpoint_id)
@@ -253,4 +271,11 @@ def replay(store: Store, principal: Principal, endpoint_id: int, *, retry_now: b
             ep.next_attempt_at = None
             ep.failures = 0
         s.flush()
+        record(
+            s,
+            principal.name,
+            EventType.WEBHOOK_REPLAYED,
+            f"webhook:{ep.id}",
+            {"actions": [d.action_id for d in waiting]},
+        )
         return len(waiting)
