@@ -2,11 +2,12 @@
 (launched by its path: no browser is ever downloaded) against a real uvicorn server on a free
 loopback port, serving the API app with the console mounted at /console.
 
-A reviewer logs in, sees the queue, opens the case, reveals the Arabic message with a reason (it
-renders right to left), and decides with the `r` shortcut; a liaison submits a notice, follows it
-and reads its statement of reasons, and no page of theirs holds a raw value. With
-LEAKWATCH_SCREENSHOTS=1 the queue and case screenshots are also copied to docs/img/ for the
-README.
+A reviewer logs in, sees the queue (and a new case appear in it without a reload), opens the
+case, reveals the Arabic message with a reason (it renders right to left), and decides with the
+`r` shortcut; a liaison submits a notice, follows it and reads its statement of reasons, and no
+page of theirs holds a raw value; the auditor sees the chain verified. With
+LEAKWATCH_SCREENSHOTS=1 the queue, case, notice and audit screenshots are also copied to docs/img/
+for the README.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from web_seed import PASSWORD, RAW, World, world
 
 from leakwatch.api.app import create_app
 from leakwatch.workflow.cases import queue
+from leakwatch.workflow.notices import submit_notice
 from leakwatch.workflow.review import decide, decisions_of
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -35,6 +37,7 @@ pytestmark = pytest.mark.skipif(
     reason="Debian package chromium is not installed (scripts/ensure-test-deps.sh installs it)",
 )
 TIMEOUT_MS = 15_000
+POLL_MS = 12_000  # the queue polls every 5 s
 
 
 def _free_port() -> int:
@@ -81,7 +84,7 @@ def browser() -> Iterator[Browser]:
 
 def _shot(page: Page, tmp: Path, name: str) -> None:
     path = tmp / name
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path))
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     if os.environ.get("LEAKWATCH_SCREENSHOTS") == "1":
         DOCS_IMG.mkdir(parents=True, exist_ok=True)
@@ -109,6 +112,12 @@ def test_a_reviewer_reveals_and_decides_with_a_shortcut(
     page.wait_for_url(f"{base}/queue")
     link = page.get_by_role("link", name=f"#{w.case_id}")
     expect(link).to_be_visible()
+    notice = submit_notice(
+        w.store, w.as_("lia"), "CMC", "CMC-LIVE-1", "Media law art. 4", "personal_data",
+        ["telegram:100/1"],
+    )  # fmt: skip
+    live = page.get_by_role("link", name=f"#{notice.case_id}")
+    expect(live).to_be_visible(timeout=POLL_MS)  # the queue polls: no reload
     _shot(page, tmp_path, "console-queue.png")
 
     link.click()
@@ -136,10 +145,10 @@ def test_a_reviewer_reveals_and_decides_with_a_shortcut(
 
 
 def test_a_liaison_submits_and_follows_a_notice_and_sees_no_raw_value(
-    served: tuple[World, str], browser: Browser
+    served: tuple[World, str], browser: Browser, tmp_path: Path
 ) -> None:
     w, base = served
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     _log_in(page, base, "lia")
@@ -152,15 +161,32 @@ def test_a_liaison_submits_and_follows_a_notice_and_sees_no_raw_value(
     expect(page.locator("#notice-status")).to_have_text("received")
     notice_url = page.url
     doms = [page.content()]
-    case = next(c for c in queue(w.store, w.as_("ada")) if c.notice_id is not None)
+    notice_id = int(notice_url.rsplit("/", 1)[1])
+    case = next(c for c in queue(w.store, w.as_("ada")) if c.notice_id == notice_id)
     decide(w.store, w.as_("ada"), case.id, "remove", "third_party_identifier")
     page.goto(notice_url)
     expect(page.locator("#notice-status")).to_have_text("actioned")
     expect(page.get_by_text("third party identifier")).to_be_visible()
     doms.append(page.content())
+    _shot(page, tmp_path, "console-notice.png")
     page.goto(f"{base}/notices")
     doms.append(page.content())
     for dom in doms:
         for secret in w.secrets():
             assert secret not in dom, secret
+    context.close()
+
+
+def test_the_auditor_sees_the_chain_verified(
+    served: tuple[World, str], browser: Browser, tmp_path: Path
+) -> None:
+    _, base = served
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    _log_in(page, base, "aud")
+    page.wait_for_url(f"{base}/audit")
+    expect(page.locator("#audit-status")).to_contain_text("Chain intact")
+    expect(page.get_by_role("cell", name="revealed").first).to_be_visible()
+    _shot(page, tmp_path, "console-audit.png")
     context.close()
