@@ -437,3 +437,62 @@ OWNER_SIGNS_AND_NOTICES = [
 @pytest.mark.parametrize("text", OWNER_SIGNS_AND_NOTICES)
 def test_trade_signs_cars_for_sale_and_authorities_own_notices_are_clear(text: str) -> None:
     _clear(text)
+
+
+# --- state documents the channel says it got from inside, and markings written out ---------------
+LEAKED_LETTERS = [
+    # a circular is public unless the channel says the copy came from inside
+    ("حصري: تعميم وصل للكروب\nجمهورية العراق\nوزارة الصحة\nالعدد: 4410\nالتاريخ: 2/3/2025\n"
+     "يمنع منح الإجازات لحين إشعار آخر", Severity.HIGH),
+    # ... even where its body says the allocation is "not to be announced"
+    ("نسخة من كتاب المحافظة\nجمهورية العراق\nمحافظة ذي قار\nالعدد: 118\nالتاريخ: 1/4/2025\n"
+     "نود إعلامكم بالموافقة على الطلب وعدم الإعلان عنه", Severity.HIGH),
+    # markings written out in full
+    ("جمهورية العراق\nوزارة النفط\nسري ومكتوم", Severity.CRITICAL),
+    ("Republic of Iraq – Ministry of Oil\nNo. 77/2025\nDate 3/3/2025\nLIMITED DISTRIBUTION",
+     Severity.CRITICAL),
+    ("No. 5512/K\nDate 1/2/2025\nTOP SECRET AND PERSONAL", Severity.CRITICAL),
+    # a scan described in words: the stamp and the letter's number
+    ('الكتاب عليه ختم "سري للغاية" ويحمل العدد 5190 وموجه إلى مديرية الاستخبارات',
+     Severity.CRITICAL),
+]  # fmt: skip
+NOT_LEAKED_LETTERS = [
+    # a marking quoted in news, with no letter number
+    'قالت الصحيفة إن الوثيقة تحمل عبارة "سري للغاية" وتتحدث عن خطط الوزارة',
+    # the government's own announcement of a holiday
+    "ڕاگەیەندراوی فەرمی\nحکومەتی هەرێمی کوردستان\nئەنجومەنی وەزیران\nژمارە: ٢٢٠\n"
+    "بەروار: ٢٠٢٥/٣/١\nڕۆژی شەممە پشووی فەرمی دەبێت",
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), LEAKED_LETTERS)
+def test_leaked_or_marked_letters_are_state_documents(text: str, severity: Severity) -> None:
+    _leak(text, severity, "state_document")
+
+
+@pytest.mark.parametrize("text", NOT_LEAKED_LETTERS)
+def test_quoted_markings_and_own_announcements_stay_clear(text: str) -> None:
+    _clear(text)
+
+
+# --- framing after the number, and the number given to call ------------------------------------
+FRAMED_AFTER = [
+    "يا جماعة هذا الرقم 0772 118 4093 رقم الحرامي اللي سرق الدراجة",
+    "رقم البياع اللي نصب علينا بالسيارة 👇\n0781 220 4417\nلا تتعاملون وياه",
+    "ئەم ژمارەیە هی ئەو کەسەیە کە شەوانە پەیام دەنێرێت\n٠٧٥٠ ٤٤١ ٢٢٠٩",
+    "someone's cousin posted this by mistake: 4111 1111 1111 1111",
+]
+CALL_NUMBERS = [
+    "عثرنا على هوية في الكراج، صاحبها يراجع مكتب الأمانات\nللاتصال بمكتب الكراج 0770 441 2209",
+    "🍽 چێشتخانەی کاکە ئازاد\nدۆڵمە و کفتە\nهەولێر، شەقامی ٦٠ مەتری\n☎️ ۰۷۵۰ ۲۲۱ ۹۸۴۵",
+]
+
+
+@pytest.mark.parametrize("text", FRAMED_AFTER)
+def test_framing_after_the_number_or_in_a_relative_clause(text: str) -> None:
+    _leak(text, Severity.LOW, "identifier_framed")
+
+
+@pytest.mark.parametrize("text", CALL_NUMBERS)
+def test_a_number_given_to_call_is_not_exposed(text: str) -> None:
+    _clear(text)

@@ -135,6 +135,7 @@ LOST = CueSet("lost", words("lost"))
 PET = CueSet("pet", words("pet"))
 OFFICIAL = CueSet("official", words("official"))
 POINTING = CueSet("pointing", words("pointing"))
+LEAKED_DOCUMENT = CueSet("leaked_document", words("leaked_document"), prefix_ok=True)
 # An authority asking for information about someone it names ("لديه معلومات عنه", "any
 # information on"): its notice's own words, not an exposure.
 TIP_REQUEST = CueSet("tip_request", words("tip_request"))
@@ -143,6 +144,7 @@ OWN_OFFICIAL = CueSet("own_official", words("own_official"))
 
 # --- cues near a finding ----------------------------------------------------------------------
 THIRD_PARTY = CueSet("third_party", words("third_party"))
+CALL = CueSet("call", words("call"))
 # Kinship and residence words live once, in the recognizers' lexicons; the sets add labels.
 FAMILY = CueSet("family", words("family") + lexicon_kind("person_context", "kin"))
 MOTHER = CueSet("mother", words("mother"))
@@ -172,6 +174,7 @@ MESSAGE_CONTEXTS = (
     PET,
     OFFICIAL,
     POINTING,
+    LEAKED_DOCUMENT,
 )
 
 

@@ -23,6 +23,7 @@ _KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئه
 _KUNYA_INITIALS: Final = frozenset("اأإآٱئAaUu")
 _WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
 _PROSE_WORDS: Final = 30
+_CALL_REACH: Final = 24  # "للاتصال بمكتب الكراج" and the number after it
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
 )
@@ -46,10 +47,13 @@ def framed_by_cue(spans: Spans, finding: Finding) -> bool:
     before, after = _frame_window(spans.text, finding.start, finding.end)
     if cue_before(spans, finding.start, cues.OWN_OFFICIAL, before):
         return False  # "يعلن رقم حسابه الرسمي": an institution's own account
+    if cue_before(spans, finding.start, cues.CALL, _CALL_REACH):
+        return False  # "للاتصال بمكتب الكراج 0770…": the number given to call
     return (
         cue_before(spans, finding.start, cues.THIRD_PARTY, before)
         or cue_after(spans, finding.end, cues.THIRD_PARTY, after)
         or cue_before(spans, finding.start, FRAMING_PAIRS, before)
+        or cue_after(spans, finding.end, FRAMING_PAIRS, after)  # "0771… رقم الولد اللي…"
     )
 
 

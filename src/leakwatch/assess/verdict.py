@@ -84,6 +84,7 @@ class Context:
         "election",
         "exposure",
         "hotline",
+        "leaked",
         "listing",
         "lost",
         "obituary",
@@ -120,6 +121,7 @@ class Context:
         pet: bool = False,
         official: bool = False,
         prose: bool = False,
+        leaked: bool = False,
     ) -> None:
         self.ad: Final = ad
         self.hotline: Final = hotline
@@ -139,6 +141,7 @@ class Context:
         self.lost: Final = lost  # a lost-ID notice: the owner's own contact (family f)
         self.pet: Final = pet  # a pet post: "اسمها لولو" names the pet (family f)
         self.official: Final = official  # an authority's own notice about people (family f)
+        self.leaked: Final = leaked  # "exclusive", "a copy of": a document from inside
         self.prose: Final = prose  # one long paragraph that points at nobody: news (family b)
 
     @classmethod
@@ -165,6 +168,7 @@ class Context:
             lost="lost" in hit,
             pet="pet" in hit and not ("exposure" in hit or "third_party" in hit),
             official=official,
+            leaked="leaked_document" in hit,
             prose=spans is not None
             and "pointing" not in hit
             and "exposure" not in hit
@@ -362,10 +366,11 @@ def _state_document(findings: list[Finding], ctx: Context) -> Severity | None:
     codes = {code for b in blocks for code in b.evidence}
     if Evidence.CLASSIFICATION in codes:
         return Severity.CRITICAL
-    if Evidence.PUBLIC in codes or ctx.public_notice:
-        return None
-    if ctx.circular and not ctx.addressee:
-        return None  # a circular to everyone, with no addressee, is a public announcement
+    if not ctx.leaked:  # a letter the channel says it got from inside is not an announcement
+        if Evidence.PUBLIC in codes or ctx.public_notice:
+            return None
+        if ctx.circular and not ctx.addressee:
+            return None  # a circular to everyone, with no addressee, is a public announcement
     if Evidence.LETTERHEAD in codes and (Evidence.REF in codes or Evidence.DATE in codes):
         return Severity.HIGH
     return None

@@ -58,6 +58,8 @@ CLASSIFICATIONS = (
     "سري وفوري",
     "سري وعاجل",
     "سري ومستعجل",
+    "سري ومكتوم",
+    "سري و مكتوم",
     "كتمان",
     "مكتوم",
     "محجوب",
@@ -65,13 +67,25 @@ CLASSIFICATIONS = (
     "secret",
     "top secret",
     "strictly confidential",
+    "top secret and personal",
+    "secret and personal",
+    "confidential and personal",
+    "personal and confidential",
     "classified",
     "نهێنی",
     "زۆر نهێنی",
     "نهێنی و تایبەت",
     "نهێنی و بەپەلە",
 )
-WEAK_CLASSIFICATIONS = ("محدود", "restricted", "سنووردار")
+WEAK_CLASSIFICATIONS = (
+    "محدود",
+    "محدود التوزيع",
+    "restricted",
+    "restricted distribution",
+    "limited distribution",
+    "for official use only",
+    "سنووردار",
+)
 EXTRAS = (
     "عاجل",
     "فوري",
@@ -121,6 +135,8 @@ PUBLIC_CUES = (
     "ئاگادارکردنەوە",
     "ڕادەگەیەنێت",
     "ڕایدەگەیەنێت",
+    "ڕاگەیەندراو",
+    "ڕاگەیەندراوی فەرمی",
 )
 # Longer than the cue inside them and starting before it, so they win the match.
 PROSE_PHRASES = (
@@ -132,7 +148,17 @@ PROSE_PHRASES = (
     "لحين صدور اعلان اخر",
     "لحين اشعار اخر",
     "حتى اشعار اخر",
+    # "and not to announce it": a letter that says it is not public
+    "عدم الاعلان",
+    "بعدم الاعلان",
+    "وعدم الاعلان",
+    "عدم اعلان",
+    "not to be announced",
 )
+# Words that say a letter bears a marking, and how far before the marking they may stand.
+STAMP_WORDS = ("ختم", "مختوم", "عليه عباره", "stamped", "marked", "مۆر", "موهر")
+_STAMP_REACH = 16
+_REF_NUMBER = re.compile(r"(?:العدد|الرقم|رقم الكتاب|ref|no\.?|ژماره)\s*:?\s*[^\s\d]{0,3}\d{2,}")
 _KIND_ORDER = ("letterhead", "ref", "date", "classification", "public")
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -176,7 +202,15 @@ class StateDocumentRecognizer(Recognizer):
         norm = doc.norm
         hits = channel_hits(norm, _CHANNEL)
         if not any(_opens_line(norm, last - 1 - e[0] - e[1]) for last, e in hits):
-            return out  # no marker opens a line: no letterhead, number line or marking
+            # no marker opens a line: no letterhead, number line or marking — but a post may
+            # describe the letter it holds ("عليه ختم سري للغاية ويحمل العدد 7721")
+            described = _described_marking(norm, hits) if hits else None
+            if described is not None:
+                start, end = described
+                out.append(
+                    doc.finding(EntityType.STATE_DOCUMENT, start, end, 0.7, self.name, CLASS)
+                )
+            return out
         matches = hits_tokens(hits)
         public = any(m.value == PUBLIC for m in matches)
         for start, end, kinds, lines in _blocks(norm, matches):
@@ -237,6 +271,22 @@ def _bridge(norm: str, start: int, end: int) -> bool:
     if not words or len(words) > 6 or any(c.isdigit() for c in norm[start:end]):
         return False
     return words[0] not in _BODY_HEADS
+
+
+def _described_marking(norm: str, hits: list[Any]) -> tuple[int, int] | None:
+    """A strong classification the text says a letter is stamped with ("ختم «سري للغاية»",
+    "stamped TOP SECRET"), in a post that also gives the letter's number: a described scan is
+    the document leaked in words. A marking only quoted in a news sentence without a number,
+    or a number without a stamp, is not."""
+    for m in hits_tokens(hits):
+        if m.value != CLASS:
+            continue
+        before = norm[max(0, m.outer - _STAMP_REACH) : m.outer]
+        if not any(word in before for word in STAMP_WORDS):
+            continue
+        if _REF_NUMBER.search(norm) is not None:
+            return m.start, m.end
+    return None
 
 
 def _opens_line(norm: str, pos: int) -> bool:
