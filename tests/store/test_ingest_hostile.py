@@ -57,10 +57,10 @@ def test_nul_characters_in_names_are_stored_as_replacement(db_url: str, tmp_path
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("authority", "A" * 201, "--authority is 201 characters long; at most 200 allowed"),
-        ("reference", "R" * 5000, "--reference is 5,000 characters long; at most 200 allowed"),
-        ("legal_basis", "L" * 501, "--legal-basis is 501 characters long; at most 500 allowed"),
-        ("authority", "CMC\x00", "--authority contains a NUL character"),
+        ("authority", "A" * 201, "the authority is 201 characters long; at most 200 allowed"),
+        ("reference", "R" * 5000, "the reference is 5,000 characters long; at most 200 allowed"),
+        ("legal_basis", "L" * 501, "the legal basis is 501 characters long; at most 500 allowed"),
+        ("authority", "CMC\x00", "the authority contains a NUL character"),
         ("links", ["t.me/c/1/" + "9" * 600], "link 1 is 609 characters long; at most 500 allowed"),
     ],
 )
@@ -100,7 +100,7 @@ def test_over_long_user_names_are_one_line(db_url: str, name: str, message: str)
 
 def test_over_long_appellant_is_one_line(db_url: str) -> None:
     store = admin_store(db_url)
-    with pytest.raises(UsageError, match="--appellant is 201 characters long"):
+    with pytest.raises(UsageError, match="the appellant is 201 characters long"):
         file_appeal(store, resolve(store, ADMIN), 1, "o" * 201, "the grounds")
     store.close()
 

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from leakwatch.cli.flags import at_least_one
 from leakwatch.cli.store_opts import add_store_options, keyring, open_as
 from leakwatch.store.ingest import DEFAULT_BATCH, IngestReport, ProgressFn, ingest
 from leakwatch.workflow.status import StatusView, status
@@ -135,6 +136,8 @@ def summary_line(r: IngestReport) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    at_least_one(args.workers, "--workers")
+    at_least_one(args.batch, "--batch")
     store, principal = open_as(args, create_key=True)
     keys = keyring(store)
     with _progress_bar(Console(stderr=True)) as progress:

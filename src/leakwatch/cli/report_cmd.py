@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from leakwatch.cli.flags import at_least_one, one_of
 from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.errors import InputError, UsageError
 from leakwatch.report.export import to_csv, to_json
@@ -94,6 +95,7 @@ def _console() -> Console:
 
 
 def _channels(args: argparse.Namespace) -> int:
+    at_least_one(args.limit, "--limit")
     store, principal = open_as(args)
     scores = channel_scores(store, principal, limit=args.limit)
     if args.format == "json":
@@ -128,6 +130,8 @@ def _score(score: float) -> str:
 
 
 def _trace(args: argparse.Namespace) -> int:
+    one_of(args.message, args.fingerprint, "trace needs a message reference or --fingerprint")
+    at_least_one(args.limit, "--limit")
     store, principal = open_as(args)
     view = trace(
         store, principal, message=args.message, fingerprint=args.fingerprint, limit=args.limit
@@ -186,6 +190,8 @@ def _date(value: str, option: str) -> date:
 def _period(args: argparse.Namespace) -> tuple[date, date]:
     end = _date(args.end, "--to") if args.end else datetime.now(UTC).date()
     start = _date(args.start, "--from") if args.start else end - timedelta(days=DEFAULT_DAYS)
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
     return start, end
 
 

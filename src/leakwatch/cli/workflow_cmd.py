@@ -15,6 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from leakwatch.cli.flags import at_least_one
 from leakwatch.cli.store_opts import add_store_options, keyring, open_as
 from leakwatch.entities import Category, Severity
 from leakwatch.errors import UsageError
@@ -305,6 +306,7 @@ def _due(c: CaseView) -> str:
 
 
 def _case_open_auto(args: argparse.Namespace) -> int:
+    at_least_one(args.min_leaks, "--min-leaks")
     store, principal = open_as(args)
     r = open_channel_cases(store, principal, args.min_leaks, args.min_severity)
     print(
@@ -387,6 +389,8 @@ def _print_decision(d: DecisionView, fmt: str) -> None:
 
 
 def _decide(args: argparse.Namespace) -> int:
+    if args.decision == DecisionType.ESCALATE.value and args.document_reason:
+        raise UsageError("an escalation decides nothing per category; drop --document-reason")
     store, principal = open_as(args)
     d = decide(
         store,
@@ -456,6 +460,7 @@ def _notice_out(n: NoticeView, fmt: str) -> None:
 
 
 def _notice_submit(args: argparse.Namespace) -> int:
+    at_least_one(args.sla_hours, "--sla-hours")
     store, principal = open_as(args)
     n = submit_notice(
         store,

@@ -354,7 +354,7 @@ def _notice_hours(session: Session, lo: datetime, hi: datetime) -> tuple[int, li
 
 def _window(start: date, end: date) -> tuple[datetime, datetime]:
     if end < start:
-        raise UsageError(f"--to {end} is before --from {start}")
+        raise UsageError(f"the last day {end} is before the first day {start}")
     if (end - start).days > MAX_DAYS:
         raise UsageError(f"a report covers at most {MAX_DAYS} days")
     lo = datetime.combine(start, time(0), tzinfo=UTC)

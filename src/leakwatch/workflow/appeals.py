@@ -52,8 +52,8 @@ def file_appeal(
     """File a channel owner's appeal against a remove/restrict decision (analyst, admin)."""
     if not appellant.strip() or not grounds.strip():
         raise UsageError("an appeal needs the appellant and their grounds")
-    checked("--appellant", appellant.strip(), APPELLANT)
-    checked("--grounds", grounds)
+    checked("the appellant", appellant.strip(), APPELLANT)
+    checked("the grounds", grounds)
     try:
         who = require(principal, Operation.FILE_APPEAL)
         with store.session() as s:

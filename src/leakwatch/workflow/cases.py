@@ -222,7 +222,7 @@ def open_channel_cases(
     except ValueError:
         raise UsageError(f"unknown severity {min_severity!r}") from None
     if min_leaks < 1:
-        raise UsageError("--min-leaks must be at least 1")
+        raise UsageError("the leak threshold must be at least 1")
     allowed = [s.value for s in Severity if s.rank >= floor]
     opened: list[int] = []
     updated: list[int] = []

@@ -196,7 +196,7 @@ def channel_scores(
     `now` anchors the recency decay (default: the current time); `limit` keeps the first N.
     """
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("the number of channels shown must be at least 1")
     at = now or utcnow()
     at = at.replace(tzinfo=UTC) if at.tzinfo is None else at
     require(principal, Operation.VIEW_CHANNELS)

@@ -223,10 +223,10 @@ def submit_notice(
     if not authority.strip() or not reference.strip() or not legal_basis.strip():
         raise UsageError("a notice needs an authority, its reference and a legal basis")
     if sla_hours < 1:
-        raise UsageError("--sla-hours must be at least 1")
-    checked("--authority", authority, limits.AUTHORITY)
-    checked("--reference", reference, limits.REFERENCE)
-    checked("--legal-basis", legal_basis, limits.LEGAL_BASIS)
+        raise UsageError("a notice's SLA must be at least 1 hour")
+    checked("the authority", authority, limits.AUTHORITY)
+    checked("the reference", reference, limits.REFERENCE)
+    checked("the legal basis", legal_basis, limits.LEGAL_BASIS)
     for i, link in enumerate(links, start=1):
         checked(f"link {i}", link, limits.LINK)
     try:

@@ -196,7 +196,7 @@ def decide(
     kind, code = parse(decision, reason)
     doc_code = parse(decision, document_reason)[1] if document_reason else None
     if doc_code is not None and kind is DecisionType.ESCALATE:
-        raise UsageError("an escalation decides nothing per category; drop --document-reason")
+        raise UsageError("an escalation decides nothing per category: it takes no document reason")
     try:
         who = require(principal, Operation.DECIDE)
         with store.session() as s:

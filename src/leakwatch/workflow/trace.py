@@ -207,9 +207,7 @@ def _message_fingerprints(session: Session, ref: str) -> tuple[str, int, list[st
 def _resolve_fingerprint(session: Session, fingerprint: str) -> str:
     fp = fingerprint.strip().lower()
     if not _HEX.fullmatch(fp) or len(fp) > 64:
-        raise UsageError(
-            f"--fingerprint must be hexadecimal (up to 64 digits), not {fingerprint!r}"
-        )
+        raise UsageError(f"a fingerprint is hexadecimal (up to 64 digits), not {fingerprint!r}")
     if len(fp) == 64:
         found = session.scalars(
             select(FindingRow.fingerprint).where(FindingRow.fingerprint == fp).limit(1)
@@ -218,7 +216,7 @@ def _resolve_fingerprint(session: Session, fingerprint: str) -> str:
             raise NotFound(f"no finding has fingerprint {fp}")
         return fp
     if len(fp) < MIN_PREFIX:
-        raise UsageError(f"--fingerprint needs at least {MIN_PREFIX} hex digits")
+        raise UsageError(f"a fingerprint prefix needs at least {MIN_PREFIX} hex digits")
     matches = session.scalars(
         select(FindingRow.fingerprint)
         .where(FindingRow.fingerprint.startswith(fp, autoescape=True))
@@ -360,9 +358,9 @@ def trace(
     forwarding chains among them. Values are shown only as their masked previews.
     """
     if (message is None) == (fingerprint is None):
-        raise UsageError("trace needs a message reference or --fingerprint, not both or neither")
+        raise UsageError("trace needs a message reference or a fingerprint, not both or neither")
     if limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("the number of sightings shown must be at least 1")
     require(principal, Operation.TRACE)
     with store.session() as s:
         channels = _Channels(s)
