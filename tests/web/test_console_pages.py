@@ -322,3 +322,23 @@ def test_a_liaison_sees_no_channel_or_provenance(w: World, path: str, status: in
 
 def test_an_unknown_message_to_trace_is_a_404(w: World) -> None:
     assert _client(w, "rev").get("/trace", params={"message": "telegram:100/77"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/cases/abc", 422),
+        ("/cases/99999999999", 422),
+        ("/cases/999", 404),
+        ("/notices/0", 422),
+        ("/nope", 404),
+        ("/audit?limit=100000", 422),
+        ("/trace?message=x", 422),
+        ("/transparency/report?start=2026-01-01", 422),
+    ],
+)
+def test_bad_requests_get_an_html_page_not_a_500(w: World, path: str, status: int) -> None:
+    r = _client(w, "rev").get(path)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("text/html")
+    assert 'role="alert"' in r.text
