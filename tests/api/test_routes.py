@@ -58,6 +58,7 @@ def _routes(loop: Loop, w: World) -> list[tuple[str, str, Operation | None, dict
          {"authority": "CMC", "reference": "CMC/9", "legal_basis": "Law 1",
           "category": "personal_data", "links": ["telegram:100/2"]}),
         ("GET", "/appeals", Op.VIEW_CASE, None),
+        ("GET", "/actions?since=0&limit=50", Op.VIEW_QUEUE, None),
         ("POST", "/appeals", Op.FILE_APPEAL,
          {"decision_id": loop.decision, "appellant": "owner", "grounds": "consent"}),
         ("POST", f"/appeals/{loop.appeal}/decision", Op.DECIDE_APPEAL,

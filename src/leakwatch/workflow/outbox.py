@@ -14,7 +14,7 @@ ids become visible in order and a reader's cursor never skips a row committed la
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -86,11 +86,12 @@ class ActionRecord:
     appealed_decision_id: int | None = None
 
     def wire(self) -> dict[str, Any]:
-        """The JSON object a webhook delivers (its bytes are what the signature covers)."""
+        """The JSON object a webhook delivers (its bytes are what the signature covers), field
+        for field what `GET /actions` returns (`at` in UTC with a `Z`, as the API writes it)."""
         return {
             "id": self.id,
             "event": self.event.value,
-            "at": self.at.isoformat(),
+            "at": self.at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
             "case_id": self.case_id,
             "links": list(self.links),
             "steps": [{"action": s.action, "link": s.link} for s in self.steps],

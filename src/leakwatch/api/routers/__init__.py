@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from leakwatch.api.routers import (
+    actions,
     appeals,
     audit,
     cases,
@@ -28,6 +29,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     reveal.router,
     notices.router,
     appeals.router,
+    actions.router,
     audit.router,
     reports.router,
     users.router,
