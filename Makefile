@@ -64,6 +64,11 @@ bench-ingest: $(STAMP)  ## ingest messages/s into SQLite and PostgreSQL (docs/st
 	scripts/ensure-test-deps.sh
 	$(BIN)/python benchmarks/ingest.py --messages 100000 --markdown
 
+.PHONY: bench-api
+bench-api: $(STAMP)  ## API requests/s and latency under 8 clients, SQLite and PostgreSQL (docs/api.md)
+	scripts/ensure-test-deps.sh
+	$(BIN)/python benchmarks/api_load.py --clients 8 --seconds 30 --markdown
+
 lexicons: $(STAMP)  ## rebuild the shipped lexicons from the learn parts of ../shared/data
 	$(BIN)/python scripts/build_lexicons.py
 
