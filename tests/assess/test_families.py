@@ -496,3 +496,17 @@ def test_framing_after_the_number_or_in_a_relative_clause(text: str) -> None:
 @pytest.mark.parametrize("text", CALL_NUMBERS)
 def test_a_number_given_to_call_is_not_exposed(text: str) -> None:
     _clear(text)
+
+
+# --- a workplace glued to "ب" in Iraqi Arabic ends the name and singles the person out ----------
+GLUED_WORKPLACES = [
+    ("الموظف كرار سالم بدائرة التقاعد هو اللي يأخر المعاملات", "كرار سالم"),
+    ("علي حسن بمستشفى الكندي هو اللي رفض يستقبل المريض", "علي حسن"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GLUED_WORKPLACES)
+def test_a_glued_workplace_ends_the_name_and_counts(text: str, name: str) -> None:
+    _, found = _assess(text)
+    assert ("PERSON", name) in found
+    _leak(text, Severity.MEDIUM, "identity_bundle")

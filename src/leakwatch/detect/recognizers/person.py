@@ -59,6 +59,7 @@ PREFIX: Final = 1 << 13
 NISBA: Final = 1 << 14  # shape only: an unlisted ال…ي token
 LOC: Final = 1 << 15  # landmark / street / organisation word: the name after it is a place's
 DESC: Final = 1 << 16  # "الموظف", "النصاب": opens a name but does not vouch for a lone one
+_WHERE: Final = PLACE | LOC  # a place or an institution word ("مستشفى", "دائرة")
 WEAK_FAMILY: Final = 1 << 17  # a corpus-derived surname that is also a word (الوكيل)
 
 # The kinds of `person_context.txt`: cue words, kinship words, descriptors, name glue and
@@ -384,11 +385,22 @@ def _word_after(norm: str, e: int) -> tuple[int, int] | None:
     return (k, j) if j > k else None
 
 
+def _glued_non_name(tables: _Tables, word: str) -> bool:
+    """ "ب" glued to a listed place or institution that is no name ("بمستشفى", "بدائرة"): it
+    says where someone is, and ends the name before it. Only places: an unlisted word whose
+    tail happens to be an everyday word ("فاروقە" → "اروقه") is still a name."""
+    if not word.startswith("ب"):
+        return False
+    value = tables.patterns.get(f" {word[1:]} ")
+    return value is not None and bool(value[3] & _WHERE) and not value[3] & (GIVEN | FAMILY)
+
+
 def _add_unknown(
     doc: Document, tables: _Tables, raw: list[_Item], s: int, e: int, upper: _Case
 ) -> bool:
     """Classify an unlisted word and keep it if it could be part of a name."""
-    if doc.norm[s:e] in tables.everyday:
+    word = doc.norm[s:e]
+    if word in tables.everyday or (len(word) >= 5 and _glued_non_name(tables, word)):
         return False
     item = _unknown(doc, tables.patterns, s, e)
     _classify(doc, item, upper)
