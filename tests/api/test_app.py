@@ -3,13 +3,14 @@ cap, the health check, OpenAPI and docs served without a CDN, and `leakwatch ser
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -177,9 +178,10 @@ def test_serve_answers_on_loopback(w: World, master_key: bytes) -> None:
     port = _free_port()
     db = str(w.store.engine.url.database)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "leakwatch", "serve", "--port", str(port), "--db", db],
+        [sys.executable, "-m", "leakwatch", "serve", "--db", db],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env={**os.environ, "LEAKWATCH_PORT": str(port)},  # the port from the settings
     )
     try:
         deadline = time.monotonic() + 30
@@ -239,3 +241,14 @@ def test_a_missing_token_is_not_counted_as_a_guess(w: World) -> None:
     for _ in range(5):
         _problem(client.get("/me"), 401)
     assert client.get("/me", headers=w.auth("rev")).status_code == 200
+
+
+def test_a_token_without_a_lifetime_gets_the_servers(w: World) -> None:
+    client = TestClient(create_app(w.store, token_days=5))
+    r = client.post("/tokens", headers=w.auth("ada"), json={"user": "ana"})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    lifetime = datetime.fromisoformat(body["expires_at"]) - datetime.fromisoformat(
+        body["created_at"]
+    )
+    assert lifetime == timedelta(days=5)

@@ -159,3 +159,14 @@ def test_cli_refusals_are_one_line(
     err = capsys.readouterr().err
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_cli_default_lifetime_from_the_environment(
+    w: World, master_key: bytes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEAKWATCH_TOKEN_DAYS", "3")
+    db = str(w.store.engine.url.database)
+    assert main(["token", "create", "aud", "--db", db, "--as", "ada"]) == 0
+    capsys.readouterr()
+    newest = list_tokens(w.store, w.principal("ada"), "aud")[-1]
+    assert newest.expires_at - newest.created_at == timedelta(days=3)

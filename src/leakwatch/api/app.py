@@ -12,6 +12,7 @@ from leakwatch.api.body_limit import BodyLimit
 from leakwatch.api.deps import token_throttle
 from leakwatch.store.db import Store
 from leakwatch.web.throttle import Throttle
+from leakwatch.workflow.tokens import DEFAULT_DAYS
 
 #: The largest request body accepted (an export file uploaded for a scan included).
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -23,9 +24,14 @@ class Health(BaseModel):
 
 
 def create_app(
-    store: Store, *, max_body_bytes: int = MAX_BODY_BYTES, throttle: Throttle | None = None
+    store: Store,
+    *,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    throttle: Throttle | None = None,
+    token_days: int = DEFAULT_DAYS,
 ) -> FastAPI:
-    """An API over `store` (opened with its keys: the audit chain and reveal need them)."""
+    """An API over `store` (opened with its keys: the audit chain and reveal need them);
+    `token_days`: the lifetime of a token created without one."""
     app = FastAPI(
         title="leakwatch",
         version=__version__,
@@ -38,6 +44,7 @@ def create_app(
     )
     app.state.store = store
     app.state.token_throttle = throttle or token_throttle()
+    app.state.token_days = token_days
     problems.install(app)
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)

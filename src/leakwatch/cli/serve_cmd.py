@@ -24,10 +24,10 @@ def add_parsers(sub: Any) -> None:
         "serve", help="serve the HTTP API (docs at /docs; tokens from `leakwatch token create`)"
     )
     serve.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+        "--host", help=f"address to listen on (default $LEAKWATCH_HOST, else {DEFAULT_HOST})"
     )
     serve.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+        "--port", type=int, help=f"port (default $LEAKWATCH_PORT, else {DEFAULT_PORT})"
     )
     serve.add_argument(
         "--db",
@@ -39,8 +39,13 @@ def add_parsers(sub: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if not 0 < args.port < 65536:
+    if args.port is not None and not 0 < args.port < 65536:
         raise UsageError(f"--port must be 1-65535, not {args.port}")
+    from leakwatch.settings import load_settings
+
+    settings = load_settings()
+    host = args.host or settings.host
+    port = args.port or settings.port
     import uvicorn
 
     from leakwatch.api.app import create_app
@@ -48,7 +53,8 @@ def _serve(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     store = bind(store, KeyRing.load(create=False), key_source())
     try:
-        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        app = create_app(store, token_days=settings.token_days)
+        uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         store.close()
     return 0

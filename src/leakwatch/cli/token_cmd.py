@@ -33,9 +33,9 @@ def add_parsers(sub: Any) -> None:
     create.add_argument(
         "--expires-days",
         type=int,
-        default=DEFAULT_DAYS,
         metavar="N",
-        help=f"days until the token expires (1-{MAX_DAYS}, default {DEFAULT_DAYS})",
+        help=f"days until the token expires (1-{MAX_DAYS}; default $LEAKWATCH_TOKEN_DAYS, "
+        f"else {DEFAULT_DAYS})",
     )
     add_store_options(create)
     create.set_defaults(handler=_create)
@@ -60,7 +60,12 @@ def _state(t: TokenView) -> str:
 
 def _create(args: argparse.Namespace) -> int:
     store, principal = open_as(args)
-    issued = create_token(store, principal, args.user, args.expires_days)
+    days = args.expires_days
+    if days is None:
+        from leakwatch.settings import load_settings
+
+        days = load_settings().token_days
+    issued = create_token(store, principal, args.user, days)
     v = issued.view
     print(
         f"token {v.id} for {v.user} ({v.role}), expires {v.expires_at:%Y-%m-%d %H:%M} UTC; "

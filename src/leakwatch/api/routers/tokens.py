@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
 from pydantic import BaseModel, Field
 
 from leakwatch.api.deps import Caller, Id, StoreDep
 from leakwatch.store.models import utcnow
 from leakwatch.workflow.tokens import (
-    DEFAULT_DAYS,
     MAX_DAYS,
     TokenView,
     create_token,
@@ -53,7 +52,9 @@ class TokenOut(BaseModel):
 
 class TokenIn(BaseModel):
     user: str = Field(min_length=1, max_length=100)
-    expires_days: int = Field(default=DEFAULT_DAYS, ge=1, le=MAX_DAYS)
+    expires_days: int | None = Field(
+        default=None, ge=1, le=MAX_DAYS, description="default: the server's token lifetime"
+    )
 
 
 class TokenIssued(TokenOut):
@@ -73,9 +74,10 @@ def get_tokens(caller: Caller, store: StoreDep, user: str | None = None) -> list
 
 
 @router.post("/tokens", status_code=status.HTTP_201_CREATED)
-def post_token(caller: Caller, store: StoreDep, body: TokenIn) -> TokenIssued:
+def post_token(caller: Caller, store: StoreDep, request: Request, body: TokenIn) -> TokenIssued:
     """A new token for a user (admin), returned once."""
-    issued = create_token(store, caller, body.user, body.expires_days)
+    days: int = body.expires_days or request.app.state.token_days
+    issued = create_token(store, caller, body.user, days)
     return TokenIssued(**TokenOut.of(issued.view).model_dump(), token=issued.secret)
 
 
