@@ -63,6 +63,7 @@ def test_reveal_needs_a_reason_and_is_audited(w: World) -> None:
     short = client.post(url, data={"reason": "why", "csrf": csrf}, headers={"HX-Request": "true"})
     assert short.status_code == 400
     assert "at least 10 characters" in short.text
+    assert f'id="reason-{pk}"' in short.text  # the form again, to try once more
     r = client.post(
         url,
         data={"reason": "checking a notice from CMC", "csrf": csrf},
@@ -88,6 +89,12 @@ def test_reveal_without_htmx_renders_the_case_page_with_the_text(w: World) -> No
     assert r.status_code == 200
     assert f'title="PHONE_NUMBER">{RAW["phone"]}</mark>' in r.text
     assert "<h1>Case" in r.text
+    short = client.post(
+        f"/cases/{w.case_id}/messages/{pk}/reveal", data={"reason": "why", "csrf": csrf}
+    )
+    assert short.status_code == 400
+    assert "<h1>Case" in short.text
+    assert "at least 10 characters" in short.text
 
 
 def test_a_message_outside_the_case_is_not_revealed_through_it(w: World) -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
 from leakwatch.api.deps import Id
-from leakwatch.errors import NotFound
+from leakwatch.errors import LeakwatchError, NotFound
 from leakwatch.web.deps import ConsoleDep, Csrf, Viewer
 from leakwatch.web.render import Segment, is_htmx, page, segments
 from leakwatch.workflow.cases import queue, show_case
@@ -99,7 +99,22 @@ def reveal_message(
     if message_pk not in {m.message_pk for m in case.messages}:
         raise NotFound(f"no message {message_pk} in case {case_id}")
     assert console.store.keys is not None
-    shown = reveal(console.store, console.store.keys, visit.principal, message_pk, reason)
+    try:
+        shown = reveal(console.store, console.store.keys, visit.principal, message_pk, reason)
+    except LeakwatchError as exc:  # a reason too short, a purged text: the form again, and why
+        if not is_htmx(request):
+            return _case_page(request, console, visit, case_id, None, exc.message, exc.http_status)
+        return page(
+            console.templates,
+            request,
+            "reveal_form.html",
+            visit,
+            status_code=exc.http_status,
+            case=case,
+            pk=message_pk,
+            min_reason=MIN_REASON,
+            reveal_error=exc.message,
+        )
     parts = segments(shown.text, [(f.start, f.end, f.entity_type) for f in shown.findings])
     if is_htmx(request):
         return page(console.templates, request, "revealed.html", visit, parts=parts, pk=message_pk)
