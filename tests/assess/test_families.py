@@ -510,3 +510,24 @@ def test_a_glued_workplace_ends_the_name_and_counts(text: str, name: str) -> Non
     _, found = _assess(text)
     assert ("PERSON", name) in found
     _leak(text, Severity.MEDIUM, "identity_bundle")
+
+
+# --- a public figure's named family are private people ------------------------------------------
+PUBLIC_FAMILY = [
+    "Fun fact: the minister's son Omar Khalid al-Tamimi and his nephew Saif Raad al-Tamimi "
+    "were both appointed as directors last month",
+    "النائب عين ابنه مصطفى كريم الجبوري مدير قسم ومرته سهى عادل موظفة بنفس الدائرة",
+]
+RESULTS_WITH_KUNYA = [
+    "ئەنجامی هەڵبژاردن - بازنەی ٣:\n١- باوکی ئاراس (١٢,٤٠٠ دەنگ)\n٢- لانە عوسمان دانا (٢,٩١٣ دەنگ)",
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_FAMILY)
+def test_a_public_figures_named_family_is_exposed(text: str) -> None:
+    _leak(text, Severity.MEDIUM, "identity_bundle")
+
+
+@pytest.mark.parametrize("text", RESULTS_WITH_KUNYA)
+def test_a_candidates_kunya_in_results_is_no_family(text: str) -> None:
+    _clear(text)

@@ -125,6 +125,14 @@ def family_and_workplace(record: PersonRecord) -> bool:
     return bool(record.family) and record.workplace and not record.name.public
 
 
+def family_of_public(record: PersonRecord, results: bool) -> bool:
+    """b. A public figure's named wife, son or nephew are private people: naming them exposes
+    the family ("the MP's son Hamza …", "Judge Firas's son Yaseen"). Not in a list of
+    election or match results, where "باوکی شوان" (Shwan's father) is how a candidate is
+    known, not his family."""
+    return bool(record.family) and (not results or family_and_workplace(record))
+
+
 def news_prose(text: str) -> bool:
     """b. One unbroken paragraph of 30 words or more: how news and encyclopedia prose reads
     ("... and his wife ...", "... worked at ..."). There a name's family and workplace tell a

@@ -169,10 +169,7 @@ class Context:
             pet="pet" in hit and not ("exposure" in hit or "third_party" in hit),
             official=official,
             leaked="leaked_document" in hit,
-            prose=spans is not None
-            and "pointing" not in hit
-            and "exposure" not in hit
-            and families.news_prose(spans.text),
+            prose=spans is not None and "pointing" not in hit and families.news_prose(spans.text),
         )
 
     @property
@@ -308,7 +305,9 @@ def _private_attributes(
     if (
         record.public
         and not kinds & _PRIVATE_EVEN_IF_PUBLIC
-        and not ("family" in kinds and families.family_and_workplace(record))
+        and not (
+            "family" in kinds and families.family_of_public(record, ctx.election or ctx.sports)
+        )
     ):
         return set()
     return kinds
