@@ -107,8 +107,10 @@ def _message(
 
 
 @contextmanager
-def world(tmp_path: Path) -> Iterator[World]:
-    store = open_store(f"sqlite:///{tmp_path / 'api.db'}", keys=KEYS)
+def world(where: Path | str) -> Iterator[World]:
+    """The seeded store in folder `where` (SQLite), or at database URL `where`."""
+    url = where if isinstance(where, str) else f"sqlite:///{where / 'api.db'}"
+    store = open_store(url, keys=KEYS)
     texts: list[str] = []
     with store.session() as s:
         s.add_all(

@@ -113,9 +113,12 @@ def test_role_matrix_over_http(w: World, client: TestClient, who: str) -> None:
         assert by_role == refused, (who, method, url, r.status_code, r.text)
 
 
-def test_liaison_never_receives_a_raw_value_text_or_preview(w: World, client: TestClient) -> None:
+def test_liaison_never_receives_a_raw_value_text_or_preview(
+    both: tuple[World, TestClient],
+) -> None:
     """Every route as the liaison, including the ones refused and those given ids of every
     stored object: no response body carries anything from the seed's messages."""
+    w, client = both
     loop = populate(w)
     secrets = w.secrets()
     bodies: list[str] = []
@@ -136,7 +139,15 @@ def test_liaison_never_receives_a_raw_value_text_or_preview(w: World, client: Te
             assert secret not in text, (secret, text[:300])
 
 
-def test_review_loop_over_http(w: World, client: TestClient) -> None:
+@pytest.fixture
+def both(db_url: str) -> Iterator[tuple[World, TestClient]]:
+    """The seeded store on SQLite and on PostgreSQL (tests/conftest.py), with a client."""
+    with world(db_url) as w:
+        yield w, TestClient(create_app(w.store))
+
+
+def test_review_loop_over_http(both: tuple[World, TestClient]) -> None:
+    w, client = both
     opened = client.post("/cases/open", headers=w.auth("ana"), json={}).json()
     assert len(opened["opened"]) == 1
     case_id = opened["opened"][0]
@@ -178,7 +189,8 @@ def test_review_loop_over_http(w: World, client: TestClient) -> None:
     assert client.get("/audit/verify", headers=w.auth("aud")).json()["ok"] is True
 
 
-def test_notice_loop_over_http(w: World, client: TestClient) -> None:
+def test_notice_loop_over_http(both: tuple[World, TestClient]) -> None:
+    w, client = both
     n = client.post(
         "/notices",
         headers=w.auth("lia"),
