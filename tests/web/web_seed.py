@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from leakwatch.entities import EntityType
@@ -20,11 +21,15 @@ from leakwatch.output.mask import mask
 from leakwatch.store.crypto import KeyRing
 from leakwatch.store.db import Store, open_store
 from leakwatch.store.models import Channel, FindingRow, StoredMessage, User, utcnow
+from leakwatch.web import passwords
 from leakwatch.web.passwords import set_password
 from leakwatch.workflow.cases import open_channel_cases
 from leakwatch.workflow.principal import Principal, resolve
 
 KEYS = KeyRing.from_master(bytes(range(32)))
+#: The console tests hash with argon2id's cheapest parameters: the real ones cost 0.1-0.3 s a
+#: hash on this machine, several per test. What is hashed and checked is the same.
+passwords._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
 USERS = {"ada": "admin", "rev": "reviewer", "lia": "liaison", "aud": "auditor"}
 PASSWORD = "correct horse battery"
 RAW = {
