@@ -336,3 +336,12 @@ def test_findings_of_a_case_page_and_filter(w: World, client: TestClient) -> Non
     assert phones["items"][0]["masked"]
     bad = client.get(f"/cases/{loop.case}/findings?entity_type=SHOE_SIZE", headers=w.auth("aud"))
     assert bad.status_code == 422
+
+
+def test_status_names_the_stores_location_to_an_admin_only(w: World, client: TestClient) -> None:
+    db = str(w.store.engine.url.database)
+    assert db in client.get("/status", headers=w.auth("ada")).json()["backend"]
+    for who in ("lia", "rev", "aud"):
+        body = client.get("/status", headers=w.auth(who)).json()
+        assert body["backend"] == "sqlite"
+        assert db not in str(body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,6 +10,7 @@ from fastapi import APIRouter, Query
 from leakwatch.api.deps import Caller, StoreDep
 from leakwatch.api.paging import MAX_LIMIT
 from leakwatch.workflow.audit import VerifyReport
+from leakwatch.workflow.roles import Role
 from leakwatch.workflow.service_audit import AuditEventView, audit_log, verify_audit
 from leakwatch.workflow.status import StatusView, status
 
@@ -34,5 +36,9 @@ def get_events(
 
 @router.get("/status", tags=["status"])
 def get_status(caller: Caller, store: StoreDep) -> StatusView:
-    """Counts of what the store holds."""
-    return status(store, caller)
+    """Counts of what the store holds. Where it is (a file path, a database host) only to an
+    admin: everyone else learns the backend's kind."""
+    view = status(store, caller)
+    if caller.role is Role.ADMIN:
+        return view
+    return dataclasses.replace(view, backend=store.dialect)
