@@ -30,6 +30,8 @@ CASES: list[tuple[str, list[str]]] = [
     ("card 4111 1111 1111 1111 123", ["4111 1111 1111 1111"]),
     ("البطاقة4111111111111111شكرا", ["4111111111111111"]),
     (f"رقم البطاقة {UNKNOWN_IIN}", [UNKNOWN_IIN]),  # unknown issuer, but cue + Luhn
+    # the cue said first, then talk, then the number
+    (f"نزل صورة كارته بالستوري وهو يفتخر بالراتب 😂 الرقم واضح {UNKNOWN_IIN}", [UNKNOWN_IIN]),
     # hard negatives
     (UNKNOWN_IIN, []),  # unknown issuer, no cue
     ("4111 1111 1111 1112", []),  # Luhn fails

@@ -55,6 +55,9 @@ def card_brand(digits: str) -> str | None:
     return None
 
 
+_CUE_REACH = 64  # characters before the number a card cue may stand
+
+
 class CreditCardRecognizer(Recognizer):
     """Luhn-valid card numbers with or without space/dash groups.
 
@@ -101,7 +104,9 @@ class CreditCardRecognizer(Recognizer):
         self, doc: Document, norm: str, digits: str, start: int, end: int
     ) -> tuple[float, str] | None:
         brand = card_brand(digits)
-        cue = self._CUE.near(norm, start, end)
+        # Posts say "his card" and then talk before the number ("كارته بالستوري… الرقم واضح"):
+        # a Luhn-valid 16-digit run may find its cue further back than other numbers do.
+        cue = self._CUE.near(norm, start, end, left=_CUE_REACH)
         if brand is not None:
             score, why = 0.7, f"{brand} prefix + luhn"
             if cue is not None:
