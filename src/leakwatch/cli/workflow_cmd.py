@@ -41,6 +41,7 @@ from leakwatch.workflow.reasons import NO_VIOLATION_CODES, DecisionType, ReasonC
 from leakwatch.workflow.retention import parse_period, purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import DecisionView, decide
+from leakwatch.workflow.states import CaseStatus
 
 FORMATS = ("table", "json")
 CASE_EPILOG = """\
@@ -112,7 +113,7 @@ def _case_parsers(sub: Any) -> None:
     add_store_options(auto)
     auto.set_defaults(handler=_case_open_auto)
     ls = cs.add_parser("list", help="all cases, or those with one status")
-    ls.add_argument("--status", choices=["open", "escalated", "closed"], help="filter by status")
+    ls.add_argument("--status", choices=[c.value for c in CaseStatus], help="filter by status")
     _fmt(ls)
     add_store_options(ls)
     ls.set_defaults(handler=_case_list)
@@ -517,7 +518,7 @@ def _notice_response(args: argparse.Namespace) -> int:
         )
         print(f"  redress: {st['redress']['internal_complaint']}")
     for ap in r.appeals:
-        print(f"\nappeal on decision {ap['decision_id']}: {ap['status']} {ap['outcome'] or ''}")
+        print(f"\nappeal on decision {ap.decision_id}: {ap.status} {ap.outcome or ''}")
     return 0
 
 

@@ -43,12 +43,11 @@ from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import clause
 from leakwatch.workflow.roles import Operation
+from leakwatch.workflow.states import FIRST_INSTANCE
 
 UNCATEGORISED = "uncategorised"
 SOURCES = ("notice", "own_detection")
 DECISIONS = ("remove", "restrict_channel", "no_violation", "escalate")
-#: Decision stages counted as first-instance decisions (appeal-stage ones are counted as appeals).
-FIRST_INSTANCE = ("initial", "escalation")
 MAX_DAYS = 3660
 
 

@@ -31,8 +31,9 @@ from leakwatch.workflow.reasons import (
 )
 from leakwatch.workflow.review import DecisionView, view_of
 from leakwatch.workflow.roles import Operation
+from leakwatch.workflow.states import AppealOutcome, AppealStatus, DecisionStage
 
-OUTCOMES = ("upheld", "reversed")
+OUTCOMES = tuple(o.value for o in AppealOutcome)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,8 @@ class AppealView:
     id: int
     decision_id: int
     case_id: int
-    status: str
-    outcome: str | None
+    status: AppealStatus
+    outcome: AppealOutcome | None
     filed_at: datetime
     decided_at: datetime | None
 
@@ -58,7 +59,7 @@ def file_appeal(
         who = require(principal, Operation.FILE_APPEAL)
         with store.session() as s:
             d = fetch(s, Decision, decision_id, "decision")
-            if d.stage != "initial" or DecisionType(d.decision) not in RESTRICTING:
+            if d.stage != DecisionStage.INITIAL or DecisionType(d.decision) not in RESTRICTING:
                 raise UsageError(
                     f"decision {decision_id} restricts nothing ({d.stage} {d.decision}); "
                     "only remove and restrict_channel decisions can be appealed"
@@ -70,7 +71,7 @@ def file_appeal(
                 appellant=appellant.strip(),
                 grounds=grounds.strip(),
                 filed_by=who.id,
-                status="open",
+                status=AppealStatus.OPEN,
             )
             s.add(appeal)
             s.flush()
@@ -82,7 +83,7 @@ def file_appeal(
                 {"decision_id": d.id, "case_id": d.case_id},
             )
             return AppealView(
-                appeal.id, d.id, d.case_id, appeal.status, None, appeal.filed_at, None
+                appeal.id, d.id, d.case_id, AppealStatus.OPEN, None, appeal.filed_at, None
             )
     except IntegrityError as exc:
         raise Conflict(f"decision {decision_id} has already been appealed") from exc
@@ -94,11 +95,12 @@ def decide_appeal(
     """Decide an appeal (reviewer, admin) — never by the reviewer who made the decision."""
     if outcome not in OUTCOMES:
         raise UsageError(f"outcome must be one of {', '.join(OUTCOMES)}")
+    verdict = AppealOutcome(outcome)
     try:
         who = require(principal, Operation.DECIDE_APPEAL)
         with store.session() as s:
             appeal = fetch(s, Appeal, appeal_id, "appeal")
-            if appeal.status != "open":
+            if appeal.status != AppealStatus.OPEN:
                 raise Conflict(f"appeal {appeal_id} was already decided ({appeal.outcome})")
             original = s.get(Decision, appeal.decision_id)
             assert original is not None
@@ -107,7 +109,7 @@ def decide_appeal(
                     "an appeal must be decided by a different reviewer than the one who made "
                     "the decision"
                 )
-            if outcome == "upheld":
+            if verdict is AppealOutcome.UPHELD:
                 kind, code = parse(original.decision, reason)
             else:
                 kind, code = parse(DecisionType.NO_VIOLATION.value, reason)
@@ -115,7 +117,7 @@ def decide_appeal(
             now = utcnow()
             row = Decision(
                 case_id=case.id,
-                stage="appeal",
+                stage=DecisionStage.APPEAL,
                 decision=kind.value,
                 reason_code=code.value,
                 decided_by=who.id,
@@ -128,16 +130,16 @@ def decide_appeal(
                     facts_of(s, case),
                     automated_detection=original.automated_detection,
                     automated_decision=False,
-                    stage="appeal",
+                    stage=DecisionStage.APPEAL,
                 ),
             )
             s.add(row)
-            appeal.status = "decided"
-            appeal.outcome = outcome
+            appeal.status = AppealStatus.DECIDED
+            appeal.outcome = verdict
             appeal.decided_by = who.id
             appeal.decided_at = now
             s.flush()
-            actions = _undo(s, who.id, original, row) if outcome == "reversed" else []
+            actions = _undo(s, who.id, original, row) if verdict is AppealOutcome.REVERSED else []
             s.flush()
             record(
                 s,
@@ -147,7 +149,7 @@ def decide_appeal(
                 {
                     "decision_id": original.id,
                     "appeal_decision_id": row.id,
-                    "outcome": outcome,
+                    "outcome": verdict.value,
                     "reason_code": code.value,
                     "actions": len(actions),
                 },
@@ -162,13 +164,15 @@ def _removed_by_another(session: Session, target: str, original: Decision) -> bo
     """Whether a standing decision other than `original` (a first-instance `remove` whose
     appeal, if any, did not reverse it) removed the message `target` too: a reversal must not put
     back what someone else's decision took down."""
-    reversed_ = exists().where(Appeal.decision_id == Decision.id, Appeal.outcome == "reversed")
+    reversed_ = exists().where(
+        Appeal.decision_id == Decision.id, Appeal.outcome == AppealOutcome.REVERSED
+    )
     other = session.scalar(
         select(Decision.id)
         .join(Action, Action.decision_id == Decision.id)
         .where(
             Decision.id != original.id,
-            Decision.stage == "initial",
+            Decision.stage == DecisionStage.INITIAL,
             Decision.decision == DecisionType.REMOVE.value,
             Action.action == "remove_message",
             Action.target == target,
@@ -227,7 +231,13 @@ def list_appeals(store: Store, principal: Principal) -> list[AppealView]:
             assert d is not None
             out.append(
                 AppealView(
-                    a.id, a.decision_id, d.case_id, a.status, a.outcome, a.filed_at, a.decided_at
+                    a.id,
+                    a.decision_id,
+                    d.case_id,
+                    AppealStatus(a.status),
+                    AppealOutcome(a.outcome) if a.outcome else None,
+                    a.filed_at,
+                    a.decided_at,
                 )
             )
         return out

@@ -34,11 +34,10 @@ from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.reasons import Facts
 from leakwatch.workflow.roles import Operation
+from leakwatch.workflow.states import ACTIVE_CASE, CaseKind, CaseStatus
 
-OPEN = "open"
-ESCALATED = "escalated"
-CLOSED = "closed"
-ACTIVE = (OPEN, ESCALATED)
+OPEN, ESCALATED, CLOSED = CaseStatus.OPEN, CaseStatus.ESCALATED, CaseStatus.CLOSED
+ACTIVE = ACTIVE_CASE
 DEFAULT_MIN_LEAKS = 3
 #: The lowest priority a notice case has: a regulator's notice is never "nothing to do".
 NOTICE_PRIORITY_FLOOR = 1.0
@@ -90,10 +89,10 @@ class CaseMessageView:
 @dataclass(frozen=True, slots=True)
 class CaseView:
     id: int
-    kind: str
+    kind: CaseKind
     channel: str | None
     notice_id: int | None
-    status: str
+    status: CaseStatus
     severity: str | None
     priority: float
     version: int
@@ -165,7 +164,7 @@ def facts_of(session: Session, case: Case) -> Facts:
 def refresh(session: Session, case: Case) -> Scope:
     scope = scope_of(session, case_message_pks(session, case.id))
     case.severity = scope.severity
-    floor = NOTICE_PRIORITY_FLOOR if case.kind == "notice" else 0.0
+    floor = NOTICE_PRIORITY_FLOOR if case.kind == CaseKind.NOTICE else 0.0
     case.priority = max(scope.priority, floor)
     return scope
 
@@ -173,14 +172,14 @@ def refresh(session: Session, case: Case) -> Scope:
 def new_case(
     session: Session,
     actor: str,
-    kind: str,
+    kind: CaseKind,
     message_pks: list[int],
     *,
     channel_id: int | None = None,
     notice_id: int | None = None,
 ) -> Case:
     """Open a case over `message_pks` and write its audit event (in the caller's transaction)."""
-    case = Case(kind=kind, channel_id=channel_id, notice_id=notice_id, status=OPEN)
+    case = Case(kind=kind, channel_id=channel_id, notice_id=notice_id, status=CaseStatus.OPEN)
     session.add(case)
     session.flush()
     session.add_all(CaseMessage(case_id=case.id, message_pk=pk) for pk in message_pks)
@@ -248,7 +247,9 @@ def open_channel_cases(
             pks = [pk for pk, _ in items]
             active = s.scalars(
                 select(Case).where(
-                    Case.kind == "channel", Case.channel_id == channel_id, Case.status.in_(ACTIVE)
+                    Case.kind == CaseKind.CHANNEL,
+                    Case.channel_id == channel_id,
+                    Case.status.in_(ACTIVE_CASE),
                 )
             ).first()
             if active is not None:
@@ -268,7 +269,7 @@ def open_channel_cases(
                 continue
             critical = any(sev == Severity.CRITICAL.value for _, sev in items)
             if len(pks) >= min_leaks or critical:
-                case = new_case(s, principal.name, "channel", pks, channel_id=channel_id)
+                case = new_case(s, principal.name, CaseKind.CHANNEL, pks, channel_id=channel_id)
                 opened.append(case.id)
                 added += len(pks)
     return AutoOpenResult(tuple(opened), tuple(updated), added)
@@ -279,7 +280,7 @@ def _deadline(case: Case, now: datetime) -> tuple[datetime | None, bool]:
     if case.notice is None:
         return None, False
     due = case.notice.received_at + timedelta(hours=case.notice.sla_hours)
-    return due, case.status in ACTIVE and now > due
+    return due, case.status in ACTIVE_CASE and now > due
 
 
 def view_case(session: Session, case: Case, with_messages: bool) -> CaseView:
@@ -315,10 +316,10 @@ def view_case(session: Session, case: Case, with_messages: bool) -> CaseView:
     due, overdue = _deadline(case, utcnow())
     return CaseView(
         case.id,
-        case.kind,
+        CaseKind(case.kind),
         case.channel.key if case.channel else None,
         case.notice_id,
-        case.status,
+        CaseStatus(case.status),
         case.severity,
         case.priority,
         case.version,
@@ -339,8 +340,16 @@ def require_current(case: Case, case_id: int, expected_version: int | None, verb
             f"case {case_id} changed since you read it (version {case.version}, "
             f"not {expected_version}); reload it"
         )
-    if case.status not in ACTIVE:
+    if case.status not in ACTIVE_CASE:
         raise Conflict(f"case {case_id} is already {case.status}; nothing to {verb}")
+
+
+def parse_status(status: str) -> CaseStatus:
+    try:
+        return CaseStatus(status)
+    except ValueError:
+        choices = ", ".join(c.value for c in CaseStatus)
+        raise UsageError(f"unknown case status {status!r}; choose one of {choices}") from None
 
 
 def get_case(session: Session, case_id: int) -> Case:
@@ -355,11 +364,13 @@ def show_case(store: Store, principal: Principal, case_id: int) -> CaseView:
 
 
 def list_cases(store: Store, principal: Principal, status: str | None = None) -> list[CaseView]:
+    """Every case, or those with `status` (a `CaseStatus` value)."""
     require(principal, Operation.VIEW_CASE)
+    wanted = parse_status(status) if status else None
     with store.session() as s:
         q = select(Case).order_by(Case.id)
-        if status:
-            q = q.where(Case.status == status)
+        if wanted is not None:
+            q = q.where(Case.status == wanted)
         return [view_case(s, c, with_messages=False) for c in s.scalars(q)]
 
 
@@ -374,7 +385,7 @@ def queue(store: Store, principal: Principal, limit: int | None = None) -> list[
     """Active cases, SLA first: notice cases by deadline (overdue first), then by priority."""
     require(principal, Operation.VIEW_QUEUE)
     with store.session() as s:
-        active = list(s.scalars(select(Case).where(Case.status.in_(ACTIVE))))
+        active = list(s.scalars(select(Case).where(Case.status.in_(ACTIVE_CASE))))
         notices = [c for c in active if c.notice is not None]
         others = sorted(
             (c for c in active if c.notice is None),

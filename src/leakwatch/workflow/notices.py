@@ -40,16 +40,23 @@ from leakwatch.store.models import (
 )
 from leakwatch.workflow import limits, outbox
 from leakwatch.workflow.audit import EventType, record
-from leakwatch.workflow.cases import CLOSED, new_case
+from leakwatch.workflow.cases import new_case
 from leakwatch.workflow.limits import checked
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation, Role
 from leakwatch.workflow.sla import clock
+from leakwatch.workflow.states import (
+    AppealOutcome,
+    AppealStatus,
+    CaseKind,
+    CaseStatus,
+    NoticeStatus,
+)
 
 _TME_PRIVATE = re.compile(r"^(?:https?://)?t\.me/c/(\d+)(?:/(\d+))?/?$")
 _TME_PUBLIC = re.compile(r"^(?:https?://)?t\.me/([A-Za-z0-9_]{3,})(?:/(\d+))?/?$")
 _KEY = re.compile(r"^((?:telegram|name|source):[^/]+)(?:/(\d+))?$")
-STAGES = ("received", "acknowledged", "decided", "actioned")
+STAGES = tuple(NoticeStatus)
 
 
 class LinkState(StrEnum):
@@ -80,7 +87,7 @@ class NoticeView:
     reference: str
     legal_basis: str
     category: str
-    status: str
+    status: NoticeStatus
     received_at: datetime
     acknowledged_at: datetime | None
     decided_at: datetime | None
@@ -104,12 +111,23 @@ class NoticeView:
 
 
 @dataclass(frozen=True, slots=True)
+class AppealState:
+    """Where an appeal against one of the notice's decisions stands (no appellant, no grounds)."""
+
+    decision_id: int
+    status: AppealStatus
+    outcome: AppealOutcome | None
+    filed_at: datetime
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeResponse:
     """The answer to the authority: the notice's state and the statements of reasons."""
 
     notice: NoticeView
     statements: tuple[dict[str, Any], ...]
-    appeals: tuple[dict[str, Any], ...]
+    appeals: tuple[AppealState, ...]
 
 
 def _squash(name: str) -> str:
@@ -169,7 +187,9 @@ def resolve_link(session: Session, link: str) -> tuple[int | None, int | None]:
 def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeView:
     case = session.execute(select(Case.id, Case.status).where(Case.notice_id == n.id)).first()
     case_id = case.id if case else None
-    finished = n.status == "actioned" or (case is not None and case.status == CLOSED)
+    finished = n.status == NoticeStatus.ACTIONED or (
+        case is not None and case.status == CaseStatus.CLOSED
+    )
     c = clock(
         n.received_at,
         n.acknowledged_at,
@@ -185,7 +205,7 @@ def _view(session: Session, n: Notice, now: datetime | None = None) -> NoticeVie
         n.reference,
         n.legal_basis,
         n.category,
-        n.status,
+        NoticeStatus(n.status),
         n.received_at,
         n.acknowledged_at,
         n.decided_at,
@@ -264,7 +284,7 @@ def _submit(
             reference=reference,
             legal_basis=legal_basis,
             category=category,
-            status="received",
+            status=NoticeStatus.RECEIVED,
             submitted_by=who.id,
             sla_hours=sla_hours,
         )
@@ -302,7 +322,7 @@ def _submit(
         new_case(
             s,
             who.name,
-            "notice",
+            CaseKind.NOTICE,
             sorted(set(message_pks)),
             channel_id=next(iter(channels)) if len(channels) == 1 else None,
             notice_id=notice.id,
@@ -340,9 +360,9 @@ def acknowledge_notice(store: Store, principal: Principal, notice_id: int) -> No
     who = require(principal, Operation.ACKNOWLEDGE_NOTICE)
     with store.session() as s:
         n = _notice(s, notice_id)
-        if n.status != "received":
+        if n.status != NoticeStatus.RECEIVED:
             raise Conflict(f"notice {notice_id} is already {n.status}")
-        n.status = "acknowledged"
+        n.status = NoticeStatus.ACKNOWLEDGED
         n.acknowledged_at = utcnow()
         s.flush()
         record(s, who.name, EventType.NOTICE_ACKNOWLEDGED, f"notice:{n.id}", {})
@@ -371,7 +391,7 @@ def notice_response(store: Store, principal: Principal, notice_id: int) -> Notic
         n = _visible_notice(s, who, notice_id)
         case = s.scalars(select(Case).where(Case.notice_id == n.id)).one_or_none()
         statements: list[dict[str, Any]] = []
-        appeals: list[dict[str, Any]] = []
+        appeals: list[AppealState] = []
         if case is not None:
             for d in case.decisions:
                 statements.append(
@@ -380,14 +400,12 @@ def notice_response(store: Store, principal: Principal, notice_id: int) -> Notic
                 appeal = s.scalars(select(Appeal).where(Appeal.decision_id == d.id)).one_or_none()
                 if appeal is not None:
                     appeals.append(
-                        {
-                            "decision_id": d.id,
-                            "status": appeal.status,
-                            "outcome": appeal.outcome,
-                            "filed_at": appeal.filed_at.isoformat(),
-                            "decided_at": appeal.decided_at.isoformat()
-                            if appeal.decided_at
-                            else None,
-                        }
+                        AppealState(
+                            d.id,
+                            AppealStatus(appeal.status),
+                            AppealOutcome(appeal.outcome) if appeal.outcome else None,
+                            appeal.filed_at,
+                            appeal.decided_at,
+                        )
                     )
         return NoticeResponse(_view(s, n), tuple(statements), tuple(appeals))

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from leakwatch.errors import UsageError
+from leakwatch.workflow.states import DecisionStage
 
 POLICY = "leakwatch leak policy (docs/leak-policy.md)"
 
@@ -135,7 +136,7 @@ def statement_of_reasons(
     *,
     automated_detection: bool,
     automated_decision: bool,
-    stage: str = "initial",
+    stage: DecisionStage = DecisionStage.INITIAL,
 ) -> dict[str, Any]:
     """The DSA Art. 17 statement for one decision, as plain JSON-ready data."""
     c = clause(reason)
@@ -159,7 +160,7 @@ def statement_of_reasons(
     if facts.legal_basis:
         ground["legal"] = facts.legal_basis
     return {
-        "stage": stage,
+        "stage": stage.value,
         "decision": decision.value,
         "scope": _SCOPE[decision].format(n=facts.messages),
         "reason_code": reason.value,

@@ -21,9 +21,9 @@ from leakwatch.errors import UsageError
 from leakwatch.store.db import Store
 from leakwatch.store.models import Appeal, Case, CaseMessage, Decision, StoredMessage, utcnow
 from leakwatch.workflow.audit import EventType, record
-from leakwatch.workflow.cases import ACTIVE, CLOSED
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
+from leakwatch.workflow.states import ACTIVE_CASE, AppealStatus, CaseStatus
 
 _PERIOD = re.compile(r"^\s*(\d+)\s*([dhw])\s*$")
 _CHUNK = 1000
@@ -63,18 +63,18 @@ def purge(
     cutoff = (now or utcnow()) - older_than
     who = require(principal, Operation.PURGE)
     with store.session() as s:
-        old_cases = select(Case.id).where(Case.status == CLOSED, Case.closed_at < cutoff)
+        old_cases = select(Case.id).where(Case.status == CaseStatus.CLOSED, Case.closed_at < cutoff)
         cm, other = aliased(CaseMessage), aliased(Case)
         still_active = exists().where(
             cm.message_pk == StoredMessage.id,
             cm.case_id == other.id,
-            other.status.in_(ACTIVE),
+            other.status.in_(ACTIVE_CASE),
         )
         cm2, other2 = aliased(CaseMessage), aliased(Case)
         recent = exists().where(
             cm2.message_pk == StoredMessage.id,
             cm2.case_id == other2.id,
-            other2.status == CLOSED,
+            other2.status == CaseStatus.CLOSED,
             other2.closed_at >= cutoff,
         )
         cm3 = aliased(CaseMessage)
@@ -82,7 +82,7 @@ def purge(
             cm3.message_pk == StoredMessage.id,
             cm3.case_id == Decision.case_id,
             Decision.id == Appeal.decision_id,
-            Appeal.status == "open",
+            Appeal.status == AppealStatus.OPEN,
         )
         rows = s.execute(
             select(StoredMessage.id, CaseMessage.case_id)

@@ -35,8 +35,6 @@ from leakwatch.store.models import (
 from leakwatch.workflow import outbox
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import (
-    CLOSED,
-    ESCALATED,
     case_message_pks,
     facts_of,
     get_case,
@@ -51,13 +49,14 @@ from leakwatch.workflow.reasons import (
     statement_of_reasons,
 )
 from leakwatch.workflow.roles import Operation, may
+from leakwatch.workflow.states import CaseKind, CaseStatus, DecisionStage, NoticeStatus
 
 
 @dataclass(frozen=True, slots=True)
 class DecisionView:
     id: int
     case_id: int
-    stage: str
+    stage: DecisionStage
     decision: str
     reason_code: str
     decided_by: str
@@ -121,7 +120,7 @@ def _advance_notice(session: Session, actor: str, notice: Notice, now: datetime)
     if notice.acknowledged_at is not None:
         return
     notice.acknowledged_at = now
-    notice.status = "acknowledged"
+    notice.status = NoticeStatus.ACKNOWLEDGED
     record(session, actor, EventType.NOTICE_ACKNOWLEDGED, f"notice:{notice.id}", {"implicit": True})
 
 
@@ -153,7 +152,7 @@ def senior_rule(session: Session, case: Case, who: Principal) -> None:
     (a senior reviewer, or an admin other than them, does)."""
     escalated_by = session.scalar(
         select(Decision.decided_by).where(
-            Decision.case_id == case.id, Decision.stage == "escalation"
+            Decision.case_id == case.id, Decision.stage == DecisionStage.ESCALATION
         )
     )
     if escalated_by == who.id:
@@ -166,7 +165,7 @@ def view_of(decision: Decision, by: str, actions: list[Action]) -> DecisionView:
     return DecisionView(
         decision.id,
         decision.case_id,
-        decision.stage,
+        DecisionStage(decision.stage),
         decision.decision,
         decision.reason_code,
         by,
@@ -204,11 +203,12 @@ def decide(
                 raise PermissionDenied(f"role {who.role.value} may not record action")
             case = get_case(s, case_id)
             require_current(case, case_id, expected_version, "decide")
-            if kind is DecisionType.ESCALATE and case.status == ESCALATED:
+            if kind is DecisionType.ESCALATE and case.status == CaseStatus.ESCALATED:
                 raise Conflict(f"case {case_id} is already escalated")
-            if case.status == ESCALATED:
+            if case.status == CaseStatus.ESCALATED:
                 senior_rule(s, case, who)
-            stage = "escalation" if kind is DecisionType.ESCALATE else "initial"
+            escalating = kind is DecisionType.ESCALATE
+            stage = DecisionStage.ESCALATION if escalating else DecisionStage.INITIAL
             facts = facts_of(s, case)
             now = utcnow()
             row = Decision(
@@ -218,13 +218,13 @@ def decide(
                 reason_code=code.value,
                 decided_by=who.id,
                 decided_at=now,
-                automated_detection=case.kind == "channel",
+                automated_detection=case.kind == CaseKind.CHANNEL,
                 automated_decision=False,
                 statement=statement_of_reasons(
                     kind,
                     code,
                     facts,
-                    automated_detection=case.kind == "channel",
+                    automated_detection=case.kind == CaseKind.CHANNEL,
                     automated_decision=False,
                 ),
             )
@@ -234,9 +234,9 @@ def decide(
             if kind is not DecisionType.ESCALATE:
                 _per_message_reasons(s, case, code, doc_code)
             if kind is DecisionType.ESCALATE:
-                case.status = ESCALATED
+                case.status = CaseStatus.ESCALATED
             else:
-                case.status = CLOSED
+                case.status = CaseStatus.CLOSED
                 case.closed_at = now
             s.flush()  # the version check happens here: the loser of a race fails now
             actions = carry_out(s, who, case, row, kind)
@@ -244,10 +244,10 @@ def decide(
                 _advance_notice(s, who.name, case.notice, now)
             if case.notice is not None and kind is not DecisionType.ESCALATE:
                 case.notice.decided_at = now
-                case.notice.status = "decided"
+                case.notice.status = NoticeStatus.DECIDED
                 if actions:
                     case.notice.actioned_at = now
-                    case.notice.status = "actioned"
+                    case.notice.status = NoticeStatus.ACTIONED
             s.flush()
             record(
                 s,
@@ -256,7 +256,7 @@ def decide(
                 f"case:{case.id}",
                 {
                     "decision_id": row.id,
-                    "stage": stage,
+                    "stage": stage.value,
                     "decision": kind.value,
                     "reason_code": code.value,
                     "actions": len(actions),

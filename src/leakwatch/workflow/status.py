@@ -19,9 +19,9 @@ from leakwatch.store.models import (
     StoredMessage,
     User,
 )
-from leakwatch.workflow.cases import CLOSED
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
+from leakwatch.workflow.states import CaseStatus, NoticeStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ def status(store: Store, principal: Principal) -> StatusView:
     """Counts of channels, messages, findings, cases, notices, audit events and users."""
     require(principal, Operation.VIEW_STATUS)
     with store.session() as s:
-        closed_case = exists().where(Case.notice_id == Notice.id, Case.status == CLOSED)
+        closed_case = exists().where(Case.notice_id == Notice.id, Case.status == CaseStatus.CLOSED)
         revision = MigrationContext.configure(s.connection()).get_current_revision()
         return StatusView(
             backend=store.engine.url.render_as_string(hide_password=True),
@@ -63,9 +63,9 @@ def status(store: Store, principal: Principal) -> StatusView:
             messages=_count(s, StoredMessage),
             leak_messages=_count(s, StoredMessage, StoredMessage.verdict == "leak"),
             findings=_count(s, FindingRow),
-            cases_open=_count(s, Case, Case.status != CLOSED),
+            cases_open=_count(s, Case, Case.status != CaseStatus.CLOSED),
             cases_total=_count(s, Case),
-            notices_open=_count(s, Notice, Notice.status != "actioned", ~closed_case),
+            notices_open=_count(s, Notice, Notice.status != NoticeStatus.ACTIONED, ~closed_case),
             notices_total=_count(s, Notice),
             audit_events=_count(s, AuditEvent),
             users=_count(s, User),
