@@ -198,6 +198,17 @@ def test_a_replay_that_fails_again_goes_back_to_the_list(w: World, receiver: Rec
     assert not dead.requeued
 
 
+def test_delivery_on_both_backends(db_url: str, receiver: Receiver) -> None:
+    """The same loop, on SQLite and on PostgreSQL: in order, once, signed."""
+    with world(db_url) as w:
+        _register(w, receiver)
+        _loop(w)
+        assert Deliverer(w.store, policy=FAST).run_once().delivered == 6
+        assert [a["id"] for a in receiver.accepted] == _feed_ids(w)
+        assert receiver.bad_signatures == 0
+        audit_ok(w)
+
+
 def test_a_new_endpoint_starts_at_the_next_action_unless_it_backfills(
     w: World, receiver: Receiver
 ) -> None:
