@@ -252,3 +252,16 @@ def test_a_token_without_a_lifetime_gets_the_servers(w: World) -> None:
         body["created_at"]
     )
     assert lifetime == timedelta(days=5)
+
+
+def test_security_headers(w: World, client: TestClient) -> None:
+    me = client.get("/me", headers=w.auth("rev"))
+    assert me.headers["cache-control"] == "no-store"
+    assert me.headers["x-content-type-options"] == "nosniff"
+    assert me.headers["content-security-policy"].startswith("default-src 'none'")
+    assert client.get("/nowhere").headers["cache-control"] == "no-store"  # errors too
+    docs = client.get("/docs").headers["content-security-policy"]
+    assert "script-src 'self' 'unsafe-inline'" in docs
+    assert "http" not in docs
+    report = client.get("/reports/transparency?format=html", headers=w.auth("lia"))
+    assert "script-src" not in report.headers["content-security-policy"]

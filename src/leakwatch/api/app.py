@@ -10,6 +10,7 @@ from leakwatch import __version__
 from leakwatch.api import docs, problems
 from leakwatch.api.body_limit import BodyLimit
 from leakwatch.api.deps import token_throttle
+from leakwatch.api.headers import SecurityHeaders
 from leakwatch.store.db import Store
 from leakwatch.web.throttle import Throttle
 from leakwatch.workflow.tokens import DEFAULT_DAYS
@@ -48,6 +49,7 @@ def create_app(
     problems.install(app)
     docs.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/health", tags=["health"])
     def health() -> Health:

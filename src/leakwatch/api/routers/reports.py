@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from leakwatch.api.deps import Caller, StoreDep
+from leakwatch.api.headers import REPORT_CSP
 from leakwatch.report.dsa_submit import DsaSubmission, dsa_submission
 from leakwatch.report.export import to_csv
 from leakwatch.report.html import render_html
@@ -51,7 +52,7 @@ def get_transparency(
     if format is ReportFormat.CSV:
         return Response(to_csv(report), media_type="text/csv; charset=utf-8")
     if format is ReportFormat.HTML:
-        return HTMLResponse(render_html(report))
+        return HTMLResponse(render_html(report), headers={"Content-Security-Policy": REPORT_CSP})
     return JSONResponse(report.as_dict())
 
 
