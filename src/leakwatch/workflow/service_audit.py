@@ -15,7 +15,7 @@ from sqlalchemy import select
 from leakwatch.store.db import Store
 from leakwatch.store.models import AuditEvent
 from leakwatch.workflow.anchor import Anchor, check_anchor
-from leakwatch.workflow.audit import VerifyReport, verify
+from leakwatch.workflow.audit import EventType, VerifyReport, verify
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
 
@@ -25,7 +25,7 @@ class AuditEventView:
     seq: int
     at: datetime
     actor: str
-    event: str
+    event: EventType
     subject: str
     payload: dict[str, Any]
     hash: str
@@ -44,15 +44,18 @@ def verify_audit(store: Store, principal: Principal, anchor: Anchor | None = Non
 
 
 def audit_log(
-    store: Store, principal: Principal, limit: int = 50, event: str | None = None
+    store: Store, principal: Principal, limit: int = 50, event: EventType | str | None = None
 ) -> list[AuditEventView]:
-    """The newest events first (auditor, admin), optionally of one type."""
+    """The newest events first (auditor, admin), optionally of one type (a type no event has,
+    such as a string that names none, finds nothing)."""
     require(principal, Operation.VIEW_AUDIT)
     with store.session() as s:
         q = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
         if event:
             q = q.where(AuditEvent.event == event)
         return [
-            AuditEventView(e.seq, e.at, e.actor, e.event, e.subject, dict(e.payload), e.hash)
+            AuditEventView(
+                e.seq, e.at, e.actor, EventType(e.event), e.subject, dict(e.payload), e.hash
+            )
             for e in s.scalars(q)
         ]
