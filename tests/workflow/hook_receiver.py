@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ class Receiver:
     delivery_ids: list[str] = field(default_factory=list)
     bad_signatures: int = 0
     hits: int = 0
+    delay: float = 0.0
+    redirect: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
     port: int = 0
@@ -47,6 +50,13 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
+                if receiver.redirect:
+                    self.send_response(307)
+                    self.send_header("Location", receiver.url)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                time.sleep(receiver.delay)
                 with receiver.lock:
                     receiver.hits += 1
                     code = receiver._handle(body, dict(self.headers.items()))

@@ -209,6 +209,23 @@ def test_delivery_on_both_backends(db_url: str, receiver: Receiver) -> None:
         audit_ok(w)
 
 
+@pytest.mark.parametrize(
+    ("slow", "redirect", "error"), [(True, False, "ReadTimeout"), (False, True, "HTTP 307")]
+)
+def test_a_slow_or_redirecting_receiver_is_a_failure(
+    w: World, receiver: Receiver, slow: bool, redirect: bool, error: str
+) -> None:
+    _register(w, receiver)
+    _loop(w)
+    receiver.delay = 1.0 if slow else 0.0
+    receiver.redirect = redirect
+    policy = RetryPolicy(max_attempts=3, base_delay=10.0, max_delay=40.0, timeout=0.2)
+    report = Deliverer(w.store, policy=policy).run_once()
+    assert report.delivered == 0
+    assert report.errors[0].endswith(error)
+    assert receiver.accepted == []
+
+
 def test_a_new_endpoint_starts_at_the_next_action_unless_it_backfills(
     w: World, receiver: Receiver
 ) -> None:

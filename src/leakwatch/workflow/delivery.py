@@ -76,7 +76,8 @@ class Sender(Protocol):
 
 
 class HttpSender:
-    """POSTs with httpx: bounded timeouts, no redirects followed (a redirect is a failure)."""
+    """POSTs with httpx: bounded timeouts, no redirects followed (a redirect is a failure), and
+    the answer's body never read: only its status counts, so no receiver can flood memory."""
 
     def __init__(self, timeout: float = 10.0) -> None:
         self._client = httpx.Client(
@@ -85,12 +86,13 @@ class HttpSender:
 
     def __call__(self, url: str, body: bytes, headers: dict[str, str]) -> Outcome:
         try:
-            response = self._client.post(url, content=body, headers=headers)
+            with self._client.stream("POST", url, content=body, headers=headers) as response:
+                code = response.status_code
         except httpx.HTTPError as exc:
             return Outcome(False, type(exc).__name__)
-        if 200 <= response.status_code < 300:
+        if 200 <= code < 300:
             return Outcome(True)
-        return Outcome(False, f"HTTP {response.status_code}")
+        return Outcome(False, f"HTTP {code}")
 
     def close(self) -> None:
         self._client.close()
