@@ -17,6 +17,7 @@ from leakwatch.detect.recognizers.passport import PassportRecognizer
 from leakwatch.detect.recognizers.person import PersonRecognizer
 from leakwatch.detect.recognizers.phone import PhoneRecognizer
 from leakwatch.detect.recognizers.plate import VehiclePlateRecognizer
+from leakwatch.detect.recognizers.sorani_kin import SoraniKinRecognizer
 from leakwatch.detect.recognizers.state_document import StateDocumentRecognizer
 
 
@@ -36,4 +37,5 @@ def default_recognizers() -> list[Recognizer]:
         StateDocumentRecognizer(),
         AddressRecognizer(),
         PersonRecognizer(),
+        SoraniKinRecognizer(),
     ]
