@@ -71,6 +71,11 @@ def test_add_deliver_list_replay_remove(
     assert receiver.secret not in out
 
     receiver.status = 200
+    code, out, err = _run(capsys, "webhook", "rotate-secret", "1", "--db", path, "--as", "ada")
+    assert code == 0
+    assert "shown once" in err
+    assert out.strip() != receiver.secret
+    receiver.secret = out.strip()
     code, out, _ = _run(capsys, "webhook", "replay", "1", "--db", path, "--as", "ada")
     assert (code, "1 dead letter(s) requeued" in out) == (0, True)
     code, out, _ = _run(capsys, "webhook", "deliver", "--once", "--db", path)

@@ -28,6 +28,7 @@ from leakwatch.workflow.webhooks import (
     list_endpoints,
     remove_endpoint,
     replay,
+    rotate_secret,
 )
 
 
@@ -250,6 +251,29 @@ def test_a_removed_endpoint_gets_nothing(w: World, receiver: Receiver) -> None:
     assert list_endpoints(w.store, w.as_("ada"), removed=True)[0].removed
     with pytest.raises(NotFound):
         remove_endpoint(w.store, w.as_("ada"), endpoint)
+
+
+def test_a_rotated_secret_signs_from_then_on_and_the_cursor_stays(
+    w: World, receiver: Receiver
+) -> None:
+    endpoint = _register(w, receiver)
+    _loop(w)
+    deliverer = Deliverer(w.store, policy=FAST)
+    assert deliverer.run_once().delivered == 6
+    old = receiver.secret
+    new = rotate_secret(w.store, w.as_("ada"), endpoint)
+    assert new.secret != old
+    assert new.view.cursor == _feed_ids(w)[-1]
+    submit_notice(
+        w.store, w.as_("lia"), "CMC", "CMC/2", "Law 1", "personal_data", ["telegram:100/4"]
+    )
+    assert deliverer.run_once().failed == 1  # the receiver still holds the old secret
+    assert receiver.bad_signatures == 1
+    receiver.secret = new.secret
+    clock_later = Deliverer(w.store, policy=FAST, clock=lambda: utcnow() + timedelta(hours=1))
+    assert clock_later.run_once().delivered == 1
+    assert len(receiver.accepted) == 7
+    audit_ok(w)
 
 
 def test_the_secret_is_stored_sealed_and_shown_once(w: World, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""`leakwatch webhook add|list|remove|dead|replay|deliver`: pushing actions to a platform.
+"""`leakwatch webhook add|list|remove|rotate-secret|dead|replay|deliver`: actions to a platform.
 
 `add` prints the endpoint's secret once, alone on standard output (so a script can capture it);
 the store keeps it only sealed. `deliver` is the loop a systemd unit runs (`--once`: one pass, for
@@ -26,6 +26,7 @@ from leakwatch.workflow.webhooks import (
     list_endpoints,
     remove_endpoint,
     replay,
+    rotate_secret,
 )
 
 _DEFAULTS = RetryPolicy()
@@ -53,6 +54,11 @@ def add_parsers(sub: Any) -> None:
     rm.add_argument("id", type=int, metavar="ID", help="the endpoint's id (webhook list)")
     add_store_options(rm)
     rm.set_defaults(handler=_remove)
+
+    rs = hook_sub.add_parser("rotate-secret", help="a new signing secret, printed once")
+    rs.add_argument("id", type=int, metavar="ID", help="the endpoint's id")
+    add_store_options(rs)
+    rs.set_defaults(handler=_rotate_secret)
 
     dead = hook_sub.add_parser("dead", help="deliveries that ran out of retries")
     dead.add_argument("--endpoint", type=int, metavar="ID", help="only this endpoint's")
@@ -140,6 +146,14 @@ def _remove(args: argparse.Namespace) -> int:
     store, principal = open_as(args)
     v = remove_endpoint(store, principal, args.id)
     print(f"webhook {v.id} removed; its dead letters stay listed")
+    return 0
+
+
+def _rotate_secret(args: argparse.Namespace) -> int:
+    store, principal = open_as(args)
+    new = rotate_secret(store, principal, args.id)
+    print(f"webhook {new.view.id}: new signing secret, shown once:", file=sys.stderr)
+    print(new.secret)
     return 0
 
 

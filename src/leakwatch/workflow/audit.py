@@ -59,6 +59,7 @@ class EventType(StrEnum):
     WEBHOOK_ADDED = "webhook_added"
     WEBHOOK_REMOVED = "webhook_removed"
     WEBHOOK_REPLAYED = "webhook_replayed"
+    WEBHOOK_SECRET_ROTATED = "webhook_secret_rotated"
 
 
 def _digest(

@@ -223,6 +223,20 @@ def remove_endpoint(store: Store, principal: Principal, endpoint_id: int) -> End
         return _view(s, ep)
 
 
+def rotate_secret(store: Store, principal: Principal, endpoint_id: int) -> NewEndpoint:
+    """A new secret for an endpoint (admin), returned once; the old one stops signing at once.
+    The cursor stays, so the receiver misses nothing while it switches."""
+    _admin(principal)
+    keys = _keys(store)
+    secret = secrets.token_urlsafe(32)
+    with store.session() as s:
+        ep = _live(s, endpoint_id)
+        ep.secret_nonce, ep.secret_cipher = keys.seal(secret, _aad(ep.uid))
+        s.flush()
+        record(s, principal.name, EventType.WEBHOOK_SECRET_ROTATED, f"webhook:{ep.id}", {})
+        return NewEndpoint(_view(s, ep), secret)
+
+
 def dead_letters(
     store: Store, principal: Principal, endpoint_id: int | None = None
 ) -> list[DeadLetterView]:
