@@ -36,6 +36,7 @@ from leakwatch.store.models import (
 )
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
+from leakwatch.workflow.states import DecisionStage, NoticeStatus
 
 MAX_PAGE = 500
 #: The actions a message link carries; every other action (restrict, lift) names a channel.
@@ -185,14 +186,17 @@ def decided(session: Session, case: Case, decision: Decision, actions: list[Acti
     """A case decided (workflow.review): the decision, and for a notice's case its implicit
     acknowledgement (when the decision made it) before and its resolution after. An escalation
     writes nothing: the senior reviewer's decision is the one to carry out."""
-    if decision.stage == "escalation":
+    if decision.stage == DecisionStage.ESCALATION:
         return
     steps = [_step(a) for a in actions]
     links = list(dict.fromkeys(s.link for s in steps)) or _scope_links(session, case.id)
     notice = case.notice
     refs: dict[str, int | None] = {"case_id": case.id, "decision_id": decision.id}
     if notice is not None and notice.acknowledged_at == decision.decided_at:
-        notice_ack = _notice_fields(notice) | {"notice_status": "acknowledged", "case_id": case.id}
+        notice_ack = _notice_fields(notice) | {
+            "notice_status": NoticeStatus.ACKNOWLEDGED.value,
+            "case_id": case.id,
+        }
         _emit(
             session,
             ActionKind.NOTICE_ACKNOWLEDGED,
