@@ -5,6 +5,11 @@ and a role that may not are one line and a non-zero exit."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,3 +115,31 @@ def test_bad_input_is_one_line(
     assert code == exit_code
     assert says in err
     assert err.count("\n") == 1
+
+
+def test_the_delivery_loop_runs_until_stopped(
+    db: tuple[World, str], receiver: Receiver, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`webhook deliver` as a service runs it: a process that keeps delivering new actions as
+    they are decided, and stops cleanly on SIGTERM."""
+    w, path = db
+    _, out, _ = _run(capsys, "webhook", "add", receiver.url, "--db", path, "--as", "ada")
+    receiver.secret = out.strip()
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    cmd = [sys.executable, "-m", "leakwatch", "webhook", "deliver", "--poll", "0.1", "--db", path]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        case = open_channel_cases(w.store, w.as_("ana")).opened[0]
+        decide(w.store, w.as_("rev"), case, "remove", "identity_bundle")
+        submit_notice(
+            w.store, w.as_("lia"), "CMC", "CMC/1", "Law 1", "personal_data", ["telegram:200/1"]
+        )
+        deadline = time.monotonic() + 60
+        while len(receiver.accepted) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [a["event"] for a in receiver.accepted] == ["decision", "notice.submitted"]
+        assert proc.poll() is None  # still running, waiting for more
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    assert receiver.bad_signatures == 0
