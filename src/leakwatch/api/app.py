@@ -3,13 +3,13 @@ handlers, the body cap and the local docs around one open store."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from pydantic import BaseModel
 
 from leakwatch import __version__
 from leakwatch.api import docs, problems
 from leakwatch.api.body_limit import BodyLimit
-from leakwatch.api.deps import token_throttle
+from leakwatch.api.deps import no_nul, token_throttle
 from leakwatch.api.headers import SecurityHeaders
 from leakwatch.store.db import Store
 from leakwatch.web.throttle import Throttle
@@ -42,6 +42,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         responses=problems.PROBLEM_RESPONSES,
+        dependencies=[Depends(no_nul)],
     )
     app.state.store = store
     app.state.token_throttle = throttle or token_throttle()

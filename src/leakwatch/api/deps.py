@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from leakwatch.errors import LeakwatchError
+from leakwatch.errors import InputError, LeakwatchError
 from leakwatch.store.db import Store
 from leakwatch.web.throttle import Throttle, address_key, minutes
 from leakwatch.workflow.audit import EventType, record
@@ -76,6 +76,16 @@ def current_principal(
 
 
 Caller = Annotated[Principal, Depends(current_principal)]
+
+
+def no_nul(request: Request) -> None:
+    """Refuse a NUL character anywhere in the path or query: PostgreSQL cannot even compare a
+    text with one, so it would otherwise surface as a database error."""
+    if "\x00" in request.url.path or any(
+        "\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()
+    ):
+        raise InputError("the request's path or query contains a NUL character")
+
 
 #: The largest id a store row can have (PostgreSQL's `integer`): a larger one is a 422, not a
 #: database overflow.

@@ -22,6 +22,7 @@ from leakwatch.errors import LeakwatchError, NotFound, UsageError
 from leakwatch.store.db import Store, fetch
 from leakwatch.store.models import ApiToken, User, utcnow
 from leakwatch.workflow.audit import EventType, record
+from leakwatch.workflow.limits import USER_NAME, checked
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation, Role
 
@@ -77,6 +78,7 @@ def _view(t: ApiToken) -> TokenView:
 
 
 def _user(session: Session, name: str) -> User:
+    checked("the user name", name, USER_NAME)
     user = session.scalars(select(User).where(User.name == name)).one_or_none()
     if user is None or not user.active:
         raise NotFound(f"no active user {name!r}")
@@ -119,6 +121,7 @@ def list_tokens(store: Store, principal: Principal, user: str | None = None) -> 
     with store.session() as s:
         q = select(ApiToken).order_by(ApiToken.id)
         if user is not None:
+            checked("the user name", user, USER_NAME)
             q = q.join(User, ApiToken.user_id == User.id).where(User.name == user)
         return [_view(t) for t in s.scalars(q)]
 

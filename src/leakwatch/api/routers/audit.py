@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from leakwatch.api.deps import Caller, StoreDep
 from leakwatch.api.paging import MAX_LIMIT
-from leakwatch.workflow.audit import VerifyReport
+from leakwatch.workflow.audit import EventType, VerifyReport
 from leakwatch.workflow.roles import Role
 from leakwatch.workflow.service_audit import AuditEventView, audit_log, verify_audit
 from leakwatch.workflow.status import StatusView, status
@@ -28,10 +28,10 @@ def get_events(
     caller: Caller,
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-    event: Annotated[str | None, Query(max_length=40)] = None,
+    event: Annotated[EventType | None, Query(description="only events of this type")] = None,
 ) -> list[AuditEventView]:
     """The newest events first, optionally of one type."""
-    return audit_log(store, caller, limit, event)
+    return audit_log(store, caller, limit, event.value if event else None)
 
 
 @router.get("/status", tags=["status"])

@@ -28,7 +28,12 @@ def get_trace(
     caller: Caller,
     store: StoreDep,
     message: Annotated[
-        str | None, Query(max_length=300, description="<channel key or title>/<message id>")
+        str | None,
+        Query(
+            max_length=300,
+            pattern=r"^.*/\s*\d{1,18}\s*$",
+            description="<channel key or title>/<message id>",
+        ),
     ] = None,
     fingerprint: Annotated[
         str | None, Query(max_length=64, description="64 hex digits or a unique prefix of 8+")
