@@ -252,8 +252,9 @@ def test_the_auditor_sees_the_chain_verified_and_the_events(w: World) -> None:
 
 def test_static_assets_are_served_locally(w: World) -> None:
     client = TestClient(create_console(w.store))
-    for name in ("htmx.min.js", "console.js", "console.css"):
+    for name in ("htmx.min.js", "console.js", "console.css", "NotoNaskhArabic-Regular.ttf"):
         assert client.get(f"/static/{name}").status_code == 200
+    assert 'url("NotoNaskhArabic-Regular.ttf")' in client.get("/static/console.css").text
 
 
 @pytest.mark.parametrize(
