@@ -68,7 +68,7 @@ def test_revoked_token_is_refused_and_audited(w: World) -> None:
     assert revoke_token(w.store, ada, issued.view.id).revoked_at == view.revoked_at
     with pytest.raises(Unauthenticated):
         authenticate(w.store, issued.secret)
-    events = [e.event for e in audit_log(w.store, ada, limit=5)]
+    events = [e.event.value for e in audit_log(w.store, ada, limit=5)]
     assert events[0] == "token_revoked"
     assert events.count("token_revoked") == 1
 

@@ -99,7 +99,7 @@ def test_each_category_rests_on_its_own_reason_code(w: World) -> None:
         "identity_bundle",
         document_reason="state_document",
     )
-    assert d.statement["reason_codes"] == {
+    assert d.statement.reason_codes == {
         "personal_data": "identity_bundle",
         "state_document": "state_document",
     }

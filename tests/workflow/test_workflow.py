@@ -25,6 +25,7 @@ from leakwatch.workflow.notices import (
     notice_status,
     submit_notice,
 )
+from leakwatch.workflow.reasons import Statement
 from leakwatch.workflow.retention import parse_period, purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import decide
@@ -98,6 +99,7 @@ def test_decide_remove_closes_case_and_records_actions(w: World) -> None:
     assert len(view.actions) == 4
     assert all(a.startswith("remove_message telegram:100/") for a in view.actions)
     st = view.statement
+    stored = st.to_json()
     for field in (
         "decision",
         "scope",
@@ -107,11 +109,12 @@ def test_decide_remove_closes_case_and_records_actions(w: World) -> None:
         "ground",
         "redress",
     ):
-        assert field in st
-    assert st["policy_clause"] == 1
-    assert st["automated_detection"] is True
-    assert st["automated_decision"] is False
-    assert "Ali" not in json.dumps(st)
+        assert field in stored
+    assert Statement.from_json(stored) == st  # what the store keeps reads back the same
+    assert st.policy_clause == 1
+    assert st.automated_detection is True
+    assert st.automated_decision is False
+    assert "Ali" not in json.dumps(stored)
     case = show_case(w.store, w.as_("rev"), case_id)
     assert case.status == "closed"
     assert all(m.removed for m in case.messages)
@@ -251,8 +254,8 @@ def test_notice_lifecycle_and_clean_response(w: World) -> None:
     assert status.actioned_at
     assert not status.overdue
     response = notice_response(w.store, w.as_("lia"), n.id)
-    assert response.statements[0]["ground"]["legal"] == "Law 6/2019 art. 4"
-    assert "CMC/2023/881" in response.statements[0]["facts_and_circumstances"]
+    assert response.statements[0].ground.legal == "Law 6/2019 art. 4"
+    assert "CMC/2023/881" in response.statements[0].facts_and_circumstances
     dumped = json.dumps(asdict(response), default=str, ensure_ascii=False)
     for secret in secrets(w):
         assert secret not in dumped

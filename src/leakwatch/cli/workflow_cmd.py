@@ -386,7 +386,7 @@ def _print_decision(d: DecisionView, fmt: str) -> None:
     print(f"decision {d.id} on case {d.case_id}: {d.stage} {d.decision} ({d.reason_code})")
     for a in d.actions:
         print(f"  action: {a}")
-    print(f"statement of reasons: {d.statement['facts_and_circumstances']}")
+    print(f"statement of reasons: {d.statement.facts_and_circumstances}")
 
 
 def _decide(args: argparse.Namespace) -> int:
@@ -507,16 +507,16 @@ def _notice_response(args: argparse.Namespace) -> int:
         return 0
     _notice_table([r.notice])
     for st in r.statements:
-        print(f"\ndecision {st['decision_id']} ({st['stage']}): {st['decision']} — {st['scope']}")
-        print(f"  facts: {st['facts_and_circumstances']}")
-        print(f"  ground: {st['ground']['terms_of_service']}")
-        if "legal" in st["ground"]:
-            print(f"  legal basis: {st['ground']['legal']}")
+        print(f"\ndecision {st.decision_id} ({st.stage}): {st.decision} — {st.scope}")
+        print(f"  facts: {st.facts_and_circumstances}")
+        print(f"  ground: {st.ground.terms_of_service}")
+        if st.ground.legal is not None:
+            print(f"  legal basis: {st.ground.legal}")
         print(
-            f"  automated detection: {st['automated_detection']}; "
-            f"automated decision: {st['automated_decision']}"
+            f"  automated detection: {st.automated_detection}; "
+            f"automated decision: {st.automated_decision}"
         )
-        print(f"  redress: {st['redress']['internal_complaint']}")
+        print(f"  redress: {st.redress.internal_complaint}")
     for ap in r.appeals:
         print(f"\nappeal on decision {ap.decision_id}: {ap.status} {ap.outcome or ''}")
     return 0

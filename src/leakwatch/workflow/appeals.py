@@ -131,7 +131,7 @@ def decide_appeal(
                     automated_detection=original.automated_detection,
                     automated_decision=False,
                     stage=DecisionStage.APPEAL,
-                ),
+                ).to_json(),
             )
             s.add(row)
             appeal.status = AppealStatus.DECIDED

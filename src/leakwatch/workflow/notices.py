@@ -16,10 +16,9 @@ timestamps and statements of reasons only: no message text, no values, no previe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.exc import IntegrityError
@@ -32,6 +31,7 @@ from leakwatch.store.models import (
     Appeal,
     Case,
     Channel,
+    Decision,
     Notice,
     NoticeItem,
     StoredMessage,
@@ -43,6 +43,7 @@ from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.cases import new_case
 from leakwatch.workflow.limits import checked
 from leakwatch.workflow.principal import Principal, require
+from leakwatch.workflow.reasons import Statement
 from leakwatch.workflow.roles import Operation, Role
 from leakwatch.workflow.sla import clock
 from leakwatch.workflow.states import (
@@ -121,12 +122,26 @@ class AppealState:
     decided_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssuedStatement(Statement):
+    """A statement of reasons with the decision it was issued for."""
+
+    decision_id: int
+    decided_at: datetime
+
+    @classmethod
+    def of(cls, decision: Decision) -> IssuedStatement:
+        st = Statement.from_json(decision.statement)
+        own = {f.name: getattr(st, f.name) for f in fields(Statement)}
+        return cls(**own, decision_id=decision.id, decided_at=decision.decided_at)
+
+
 @dataclass(frozen=True, slots=True)
 class NoticeResponse:
     """The answer to the authority: the notice's state and the statements of reasons."""
 
     notice: NoticeView
-    statements: tuple[dict[str, Any], ...]
+    statements: tuple[IssuedStatement, ...]
     appeals: tuple[AppealState, ...]
 
 
@@ -390,13 +405,11 @@ def notice_response(store: Store, principal: Principal, notice_id: int) -> Notic
     with store.session() as s:
         n = _visible_notice(s, who, notice_id)
         case = s.scalars(select(Case).where(Case.notice_id == n.id)).one_or_none()
-        statements: list[dict[str, Any]] = []
+        statements: list[IssuedStatement] = []
         appeals: list[AppealState] = []
         if case is not None:
             for d in case.decisions:
-                statements.append(
-                    {"decision_id": d.id, "decided_at": d.decided_at.isoformat(), **d.statement}
-                )
+                statements.append(IssuedStatement.of(d))
                 appeal = s.scalars(select(Appeal).where(Appeal.decision_id == d.id)).one_or_none()
                 if appeal is not None:
                     appeals.append(

@@ -8,6 +8,7 @@ the message or a reviewer's free text, so it carries no personal data and can go
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -129,6 +130,96 @@ _SCOPE = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Ground:
+    """What a decision rests on: the policy clause, in plain words, and any legal basis."""
+
+    terms_of_service: str
+    explanation: str
+    legal: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Redress:
+    internal_complaint: str
+    out_of_court_settlement: str
+    judicial_redress: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The DSA Art. 17 statement for one decision: codes, counts and set phrases only.
+
+    Stored as JSON (`decisions.statement`, `to_json`) and read back with `from_json`;
+    `reason_codes` names the clause per category when a state document was decided on another
+    clause than personal data.
+    """
+
+    stage: DecisionStage
+    decision: DecisionType
+    scope: str
+    reason_code: ReasonCode
+    policy_clause: int | None
+    facts_and_circumstances: str
+    automated_detection: bool
+    automated_decision: bool
+    ground: Ground
+    redress: Redress
+    reason_codes: dict[str, str] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stored form: plain values, and no key for what is absent."""
+        ground: dict[str, Any] = {
+            "terms_of_service": self.ground.terms_of_service,
+            "explanation": self.ground.explanation,
+        }
+        if self.ground.legal is not None:
+            ground["legal"] = self.ground.legal
+        out: dict[str, Any] = {
+            "stage": self.stage.value,
+            "decision": self.decision.value,
+            "scope": self.scope,
+            "reason_code": self.reason_code.value,
+            "policy_clause": self.policy_clause,
+            "facts_and_circumstances": self.facts_and_circumstances,
+            "automated_detection": self.automated_detection,
+            "automated_decision": self.automated_decision,
+            "ground": ground,
+            "redress": {
+                "internal_complaint": self.redress.internal_complaint,
+                "out_of_court_settlement": self.redress.out_of_court_settlement,
+                "judicial_redress": self.redress.judicial_redress,
+            },
+        }
+        if self.reason_codes is not None:
+            out["reason_codes"] = dict(self.reason_codes)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Statement:
+        """A stored statement; redress and the optional keys default as they are written now."""
+        ground = data["ground"]
+        redress = data.get("redress") or REDRESS
+        codes = data.get("reason_codes")
+        return cls(
+            stage=DecisionStage(data.get("stage", DecisionStage.INITIAL)),
+            decision=DecisionType(data["decision"]),
+            scope=str(data["scope"]),
+            reason_code=ReasonCode(data["reason_code"]),
+            policy_clause=data.get("policy_clause"),
+            facts_and_circumstances=str(data["facts_and_circumstances"]),
+            automated_detection=bool(data["automated_detection"]),
+            automated_decision=bool(data["automated_decision"]),
+            ground=Ground(ground["terms_of_service"], ground["explanation"], ground.get("legal")),
+            redress=Redress(
+                redress["internal_complaint"],
+                redress["out_of_court_settlement"],
+                redress["judicial_redress"],
+            ),
+            reason_codes=dict(codes) if codes is not None else None,
+        )
+
+
 def statement_of_reasons(
     decision: DecisionType,
     reason: ReasonCode,
@@ -137,8 +228,8 @@ def statement_of_reasons(
     automated_detection: bool,
     automated_decision: bool,
     stage: DecisionStage = DecisionStage.INITIAL,
-) -> dict[str, Any]:
-    """The DSA Art. 17 statement for one decision, as plain JSON-ready data."""
+) -> Statement:
+    """The DSA Art. 17 statement for one decision."""
     c = clause(reason)
     where = f" in channel {facts.channel}" if facts.channel else ""
     source = (
@@ -153,21 +244,19 @@ def statement_of_reasons(
         f"data types {', '.join(facts.entity_types) or 'none'}. Found to contain "
         f"{c.explanation}."
     )
-    ground: dict[str, Any] = {
-        "terms_of_service": f"{POLICY}, clause {c.number}" if c.number else POLICY,
-        "explanation": c.explanation,
-    }
-    if facts.legal_basis:
-        ground["legal"] = facts.legal_basis
-    return {
-        "stage": stage.value,
-        "decision": decision.value,
-        "scope": _SCOPE[decision].format(n=facts.messages),
-        "reason_code": reason.value,
-        "policy_clause": c.number,
-        "facts_and_circumstances": circumstances,
-        "automated_detection": automated_detection,
-        "automated_decision": automated_decision,
-        "ground": ground,
-        "redress": REDRESS,
-    }
+    return Statement(
+        stage=stage,
+        decision=decision,
+        scope=_SCOPE[decision].format(n=facts.messages),
+        reason_code=reason,
+        policy_clause=c.number,
+        facts_and_circumstances=circumstances,
+        automated_detection=automated_detection,
+        automated_decision=automated_decision,
+        ground=Ground(
+            f"{POLICY}, clause {c.number}" if c.number else POLICY,
+            c.explanation,
+            facts.legal_basis or None,
+        ),
+        redress=Redress(**REDRESS),
+    )

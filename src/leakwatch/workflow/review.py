@@ -9,9 +9,8 @@ sees the case already decided.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -45,6 +44,7 @@ from leakwatch.workflow.reasons import (
     RESTRICTING,
     DecisionType,
     ReasonCode,
+    Statement,
     parse,
     statement_of_reasons,
 )
@@ -62,7 +62,7 @@ class DecisionView:
     decided_by: str
     decided_at: datetime
     actions: tuple[str, ...]
-    statement: dict[str, Any]
+    statement: Statement
 
 
 def _channels_in_scope(session: Session, case: Case) -> list[Channel]:
@@ -171,7 +171,7 @@ def view_of(decision: Decision, by: str, actions: list[Action]) -> DecisionView:
         by,
         decision.decided_at,
         tuple(f"{a.action} {a.target}" for a in actions),
-        decision.statement,
+        Statement.from_json(decision.statement),
     )
 
 
@@ -210,6 +210,15 @@ def decide(
             escalating = kind is DecisionType.ESCALATE
             stage = DecisionStage.ESCALATION if escalating else DecisionStage.INITIAL
             facts = facts_of(s, case)
+            statement = statement_of_reasons(
+                kind,
+                code,
+                facts,
+                automated_detection=case.kind == CaseKind.CHANNEL,
+                automated_decision=False,
+            )
+            if doc_code is not None:
+                statement = replace(statement, reason_codes=_by_category(code, doc_code))
             now = utcnow()
             row = Decision(
                 case_id=case.id,
@@ -220,16 +229,8 @@ def decide(
                 decided_at=now,
                 automated_detection=case.kind == CaseKind.CHANNEL,
                 automated_decision=False,
-                statement=statement_of_reasons(
-                    kind,
-                    code,
-                    facts,
-                    automated_detection=case.kind == CaseKind.CHANNEL,
-                    automated_decision=False,
-                ),
+                statement=statement.to_json(),
             )
-            if doc_code is not None:
-                row.statement = {**row.statement, "reason_codes": _by_category(code, doc_code)}
             s.add(row)
             if kind is not DecisionType.ESCALATE:
                 _per_message_reasons(s, case, code, doc_code)
