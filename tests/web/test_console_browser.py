@@ -187,6 +187,6 @@ def test_the_auditor_sees_the_chain_verified(
     _log_in(page, base, "aud")
     page.wait_for_url(f"{base}/audit")
     expect(page.locator("#audit-status")).to_contain_text("Chain intact")
-    expect(page.get_by_role("cell", name="revealed").first).to_be_visible()
+    expect(page.get_by_role("cell", name="password_set").first).to_be_visible()
     _shot(page, tmp_path, "console-audit.png")
     context.close()
