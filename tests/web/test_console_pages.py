@@ -16,6 +16,8 @@ from web_seed import PASSWORD, RAW, World, world
 from leakwatch.store.models import AuditEvent
 from leakwatch.web.app import create_console
 from leakwatch.web.render import Segment, segments
+from leakwatch.workflow.cases import queue
+from leakwatch.workflow.notices import submit_notice
 from leakwatch.workflow.review import decide, decisions_of
 
 
@@ -216,8 +218,6 @@ def test_a_liaisons_pages_carry_no_raw_value_through_the_whole_loop(w: World) ->
 
 
 def _queue_ids(w: World) -> list[int]:
-    from leakwatch.workflow.cases import queue
-
     return [c.id for c in queue(w.store, w.as_("ada"))]
 
 
@@ -350,3 +350,23 @@ def test_bad_requests_get_an_html_page_not_a_500(w: World, path: str, status: in
     assert r.status_code == status
     assert r.headers["content-type"].startswith("text/html")
     assert 'role="alert"' in r.text
+
+
+def test_a_reviewer_acknowledges_a_notice_and_the_liaison_cannot(w: World) -> None:
+    n = submit_notice(
+        w.store, w.as_("lia"), "CMC", "CMC-9", "law", "personal_data", ["telegram:100/1"]
+    )
+    lia = _client(w, "lia")
+    page = lia.get(f"/notices/{n.id}").text
+    assert "Acknowledge receipt" not in page
+    assert f"/cases/{n.case_id}" not in page
+    refused = lia.post(f"/notices/{n.id}/acknowledge", data={"csrf": csrf_of(page)})
+    assert refused.status_code == 403
+    rev = _client(w, "rev")
+    page = rev.get(f"/notices/{n.id}").text
+    assert f"/cases/{n.case_id}" in page
+    done = rev.post(f"/notices/{n.id}/acknowledge", data={"csrf": csrf_of(page)})
+    assert done.status_code == 200
+    assert 'id="notice-status">acknowledged<' in done.text
+    again = rev.post(f"/notices/{n.id}/acknowledge", data={"csrf": csrf_of(page)})
+    assert again.status_code == 409

@@ -14,7 +14,12 @@ from leakwatch.entities import Category
 from leakwatch.errors import LeakwatchError, UsageError
 from leakwatch.web.deps import ConsoleDep, Csrf, Viewer
 from leakwatch.web.render import page
-from leakwatch.workflow.notices import list_notices, notice_response, submit_notice
+from leakwatch.workflow.notices import (
+    acknowledge_notice,
+    list_notices,
+    notice_response,
+    submit_notice,
+)
 from leakwatch.workflow.roles import Operation, may
 
 router = APIRouter()
@@ -94,3 +99,10 @@ def submit(
 def notice_page(request: Request, console: ConsoleDep, visit: Viewer, notice_id: Id) -> Response:
     response = notice_response(console.store, visit.principal, notice_id)
     return page(console.templates, request, "notice.html", visit, response=response)
+
+
+@router.post("/notices/{notice_id}/acknowledge", name="acknowledge", dependencies=[Csrf])
+def acknowledge(request: Request, console: ConsoleDep, visit: Viewer, notice_id: Id) -> Response:
+    """Acknowledge receipt (analyst, reviewer, admin): the clock's second stage starts."""
+    acknowledge_notice(console.store, visit.principal, notice_id)
+    return RedirectResponse(request.url_for("notice", notice_id=notice_id), status_code=303)
