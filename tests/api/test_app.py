@@ -265,3 +265,10 @@ def test_security_headers(w: World, client: TestClient) -> None:
     assert "http" not in docs
     report = client.get("/reports/transparency?format=html", headers=w.auth("lia"))
     assert "script-src" not in report.headers["content-security-policy"]
+
+
+def test_operation_ids_are_the_handlers_names_and_unique(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    ids = [op["operationId"] for ops in schema["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids))
+    assert {"get_cases", "post_decision", "get_dsa", "post_scan_file"} <= set(ids)

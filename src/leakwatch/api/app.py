@@ -43,6 +43,9 @@ def create_app(
         redoc_url=None,
         responses=problems.PROBLEM_RESPONSES,
         dependencies=[Depends(no_nul)],
+        # operationId = the handler's name (get_cases, post_decision): what client generators name
+        # their methods after, instead of FastAPI's path-derived get_cases_cases_get
+        generate_unique_id_function=lambda route: route.name,
     )
     app.state.store = store
     app.state.token_throttle = throttle or token_throttle()
