@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
@@ -48,7 +49,7 @@ HEADERS = {
 def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI:
     """The web console over `store` (opened with its keys: sessions, reveal and audit need them)."""
     app = FastAPI(title="leakwatch console", docs_url=None, redoc_url=None, openapi_url=None)
-    templates = Jinja2Templates(directory=HERE / "templates")
+    templates = Jinja2Templates(env=template_env())
     app.state.console = Console(
         store, SessionCodec.for_store(store), throttle or Throttle(), templates
     )
@@ -96,6 +97,16 @@ def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI
     for module in ROUTES:
         app.include_router(module.router)
     return app
+
+
+def template_env() -> jinja2.Environment:
+    """Templates autoescaped, and strict: a name a page uses but was not given (a field a
+    service renamed) is an error the tests see, not an empty cell."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def _error(request: Request, templates: Jinja2Templates, status: int, message: str) -> Response:

@@ -24,7 +24,9 @@ router = APIRouter()
 @router.get("/login", name="login_form")
 def login_form(request: Request, console: ConsoleDep, session: SessionDep) -> Response:
     session = session or new_session()
-    response = page(console.templates, request, "login.html", None, csrf=session.csrf)
+    response = page(
+        console.templates, request, "login.html", None, csrf=session.csrf, error=None, name=""
+    )
     console.codec.write(request, response, session)
     return response
 

@@ -26,6 +26,15 @@ router = APIRouter()
 
 MAX_LINKS = 500
 CATEGORIES = tuple(c.value for c in Category)
+#: What the submit form shows before anything was typed.
+EMPTY_FORM = {
+    "authority": "",
+    "reference": "",
+    "legal_basis": "",
+    "category": CATEGORIES[0],
+    "links": "",
+    "sla_hours": "24",
+}
 
 
 @router.get("/notices", name="notices")
@@ -52,7 +61,7 @@ def _notices(
         may_submit=may(visit.principal.role, Operation.SUBMIT_NOTICE),
         categories=CATEGORIES,
         error=error,
-        form=form or {},
+        form=form or EMPTY_FORM,
     )
 
 

@@ -77,6 +77,7 @@ def _case_page(
         reasons=REASONS,
         min_reason=MIN_REASON,
         error=error,
+        reveal_error=None,
     )
 
 
