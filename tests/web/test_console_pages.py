@@ -370,3 +370,27 @@ def test_a_reviewer_acknowledges_a_notice_and_the_liaison_cannot(w: World) -> No
     assert 'id="notice-status">acknowledged<' in done.text
     again = rev.post(f"/notices/{n.id}/acknowledge", data={"csrf": csrf_of(page)})
     assert again.status_code == 409
+
+
+def test_a_false_positive_is_excluded_from_its_case(w: World) -> None:
+    client = _client(w, "rev")
+    page = client.get(f"/cases/{w.case_id}").text
+    pk = w.messages[0]
+    r = client.post(
+        f"/cases/{w.case_id}/messages/{pk}/exclude",
+        data={"reason": "public_contact", "version": field(page, "version"), "csrf": csrf_of(page)},
+    )
+    assert r.status_code == 200
+    assert "excluded (public_contact)" in r.text
+    assert f'action="http://testserver/cases/{w.case_id}/messages/{pk}/exclude"' not in r.text
+    stale = client.post(
+        f"/cases/{w.case_id}/messages/{w.messages[1]}/exclude",
+        data={"reason": "not_a_leak", "version": field(page, "version"), "csrf": csrf_of(page)},
+    )
+    assert stale.status_code == 409  # the page was read before the exclusion
+    fresh = field(r.text, "version")
+    bad = client.post(
+        f"/cases/{w.case_id}/messages/{w.messages[1]}/exclude",
+        data={"reason": "identity_bundle", "version": fresh, "csrf": csrf_of(page)},
+    )
+    assert bad.status_code == 400

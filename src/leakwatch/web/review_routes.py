@@ -13,6 +13,7 @@ from leakwatch.errors import LeakwatchError, NotFound
 from leakwatch.web.deps import ConsoleDep, Csrf, Viewer
 from leakwatch.web.render import Segment, is_htmx, page, segments
 from leakwatch.workflow.cases import queue, show_case
+from leakwatch.workflow.exclusions import exclude_messages
 from leakwatch.workflow.reasons import NO_VIOLATION_CODES, RESTRICTING, DecisionType, ReasonCode
 from leakwatch.workflow.reveal import MIN_REASON, reveal
 from leakwatch.workflow.review import decide
@@ -39,6 +40,8 @@ def _reason_fits(reason: ReasonCode) -> str:
     return " ".join(k.value for k in kinds)
 
 
+#: The reason codes a message may be excluded on (a no-violation clause).
+EXCLUDE_REASONS = tuple(sorted(str(r) for r in NO_VIOLATION_CODES))
 REASONS = tuple((r.value, r.value.replace("_", " "), _reason_fits(r)) for r in ReasonCode)
 
 
@@ -75,6 +78,7 @@ def _case_page(
         revealed=revealed or {},
         decisions=DECISIONS,
         reasons=REASONS,
+        exclude_reasons=EXCLUDE_REASONS,
         min_reason=MIN_REASON,
         error=error,
         reveal_error=None,
@@ -133,4 +137,21 @@ def decide_case(
     version: Annotated[int, Form(ge=1, le=2**31 - 1)],
 ) -> Response:
     decide(console.store, visit.principal, case_id, decision, reason, expected_version=version)
+    return RedirectResponse(request.url_for("case", case_id=case_id), status_code=303)
+
+
+@router.post("/cases/{case_id}/messages/{message_pk}/exclude", name="exclude", dependencies=[Csrf])
+def exclude_message(
+    request: Request,
+    console: ConsoleDep,
+    visit: Viewer,
+    case_id: Id,
+    message_pk: Id,
+    reason: Annotated[str, Form(max_length=40)],
+    version: Annotated[int, Form(ge=1, le=2**31 - 1)],
+) -> Response:
+    """Take one false positive out of the case's scope (audited; the case's version moves)."""
+    exclude_messages(
+        console.store, visit.principal, case_id, [message_pk], reason, expected_version=version
+    )
     return RedirectResponse(request.url_for("case", case_id=case_id), status_code=303)
