@@ -394,3 +394,36 @@ def test_a_false_positive_is_excluded_from_its_case(w: World) -> None:
         data={"reason": "identity_bundle", "version": fresh, "csrf": csrf_of(page)},
     )
     assert bad.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("query", "shows_channel_case", "shows_notice_case"),
+    [
+        ({}, True, True),
+        ({"severity": "", "kind": ""}, True, True),
+        ({"kind": "notice"}, False, True),
+        ({"kind": "channel"}, True, False),
+        ({"severity": "critical"}, True, False),  # the notice's one message is high
+        ({"severity": "high", "kind": "notice"}, False, True),
+    ],
+)
+def test_the_queue_filters_by_severity_and_kind_and_polls_with_the_filter(
+    w: World, query: dict[str, str], shows_channel_case: bool, shows_notice_case: bool
+) -> None:
+    n = submit_notice(
+        w.store, w.as_("lia"), "CMC", "CMC-F", "law", "personal_data", ["telegram:100/1"]
+    )
+    client = _client(w, "rev")
+    for path in ("/queue", "/queue/rows"):
+        text = client.get(path, params=query).text
+        assert (f">#{w.case_id}<" in text) is shows_channel_case
+        assert (f">#{n.case_id}<" in text) is shows_notice_case
+    page = client.get("/queue", params=query).text
+    if query.get("kind"):
+        assert f"kind={query['kind']}" in page  # the polled rows keep the filter
+
+
+def test_an_unknown_filter_is_one_line(w: World) -> None:
+    r = _client(w, "rev").get("/queue", params={"severity": "huge"})
+    assert r.status_code == 400
+    assert "filter by severity (low, medium, high, critical)" in r.text

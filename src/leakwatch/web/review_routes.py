@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from leakwatch.api.deps import Id
-from leakwatch.errors import LeakwatchError, NotFound
+from leakwatch.entities import Severity
+from leakwatch.errors import LeakwatchError, NotFound, UsageError
 from leakwatch.web.deps import ConsoleDep, Csrf, Viewer
 from leakwatch.web.render import Segment, is_htmx, page, segments
-from leakwatch.workflow.cases import queue, show_case
+from leakwatch.workflow.cases import CaseView, queue, show_case
 from leakwatch.workflow.exclusions import exclude_messages
 from leakwatch.workflow.reasons import NO_VIOLATION_CODES, RESTRICTING, DecisionType, ReasonCode
 from leakwatch.workflow.reveal import MIN_REASON, reveal
@@ -45,16 +48,71 @@ EXCLUDE_REASONS = tuple(sorted(str(r) for r in NO_VIOLATION_CODES))
 REASONS = tuple((r.value, r.value.replace("_", " "), _reason_fits(r)) for r in ReasonCode)
 
 
+class CaseKind(StrEnum):
+    CHANNEL = "channel"
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What the queue page shows: at least this severity, and one kind of case (None: all)."""
+
+    severity: Severity | None = None
+    kind: CaseKind | None = None
+
+    def keep(self, case: CaseView) -> bool:
+        if self.kind is not None and case.kind != self.kind.value:
+            return False
+        if self.severity is None:
+            return True
+        return case.severity is not None and Severity(case.severity).rank >= self.severity.rank
+
+    def query(self) -> dict[str, str]:
+        """The filter as query parameters, for the rows the page polls for."""
+        out = {"severity": self.severity.value} if self.severity else {}
+        return out | ({"kind": self.kind.value} if self.kind else {})
+
+
+def queue_filter(
+    severity: Annotated[str, Query(max_length=20)] = "",
+    kind: Annotated[str, Query(max_length=20)] = "",
+) -> QueueFilter:
+    """The filter from the form's query ("" for any), or one line naming what is allowed."""
+    try:
+        return QueueFilter(
+            Severity(severity) if severity else None, CaseKind(kind) if kind else None
+        )
+    except ValueError:
+        raise UsageError(
+            f"filter by severity ({', '.join(Severity)}) and kind ({', '.join(CaseKind)})"
+        ) from None
+
+
+FilterDep = Annotated[QueueFilter, Depends(queue_filter)]
+
+
+def _queue(console: ConsoleDep, visit: Viewer, only: QueueFilter) -> list[CaseView]:
+    return [c for c in queue(console.store, visit.principal, QUEUE_LIMIT) if only.keep(c)]
+
+
 @router.get("/queue", name="queue")
-def queue_page(request: Request, console: ConsoleDep, visit: Viewer) -> Response:
-    cases = queue(console.store, visit.principal, QUEUE_LIMIT)
-    return page(console.templates, request, "queue.html", visit, cases=cases)
+def queue_page(request: Request, console: ConsoleDep, visit: Viewer, only: FilterDep) -> Response:
+    return page(
+        console.templates,
+        request,
+        "queue.html",
+        visit,
+        cases=_queue(console, visit, only),
+        only=only,
+        severities=[s.value for s in Severity],
+        kinds=[k.value for k in CaseKind],
+    )
 
 
 @router.get("/queue/rows", name="queue_rows")
-def queue_rows(request: Request, console: ConsoleDep, visit: Viewer) -> Response:
+def queue_rows(request: Request, console: ConsoleDep, visit: Viewer, only: FilterDep) -> Response:
     """The queue's rows alone, which the queue page polls for (HTMX, every few seconds)."""
-    cases = queue(console.store, visit.principal, QUEUE_LIMIT)
+    cases = _queue(console, visit, only)
     return page(console.templates, request, "queue_rows.html", visit, cases=cases)
 
 
