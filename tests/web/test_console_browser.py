@@ -133,8 +133,14 @@ def test_a_reviewer_reveals_and_decides_with_a_shortcut(
     _shot(page, tmp_path, "console-case.png")
 
     page.locator("h1").click()  # focus out of the reason field: shortcuts are live
+    reason = page.locator("#reason-code")
+    page.keyboard.press("k")  # keep: only the no-violation reasons fit
+    expect(page.locator('input[name="decision"][value="no_violation"]')).to_be_checked()
+    expect(reason).to_have_value("not_a_leak")
+    page.locator("h1").click()
     page.keyboard.press("r")
     expect(page.locator('input[name="decision"][value="remove"]')).to_be_checked()
+    expect(reason).to_have_value("identity_bundle")
     expect(page.locator("#decide-submit")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#case-decisions")).to_have_text("initial:remove")
