@@ -427,3 +427,41 @@ def test_an_unknown_filter_is_one_line(w: World) -> None:
     r = _client(w, "rev").get("/queue", params={"severity": "huge"})
     assert r.status_code == 400
     assert "filter by severity (low, medium, high, critical)" in r.text
+
+
+def test_an_appeal_is_filed_from_the_case_and_decided_by_another_reviewer(w: World) -> None:
+    decide(w.store, w.as_("rev"), w.case_id, "remove", "identity_bundle")
+    ada = _client(w, "ada")
+    page = ada.get(f"/cases/{w.case_id}").text
+    [d] = decisions_of(w.store, w.as_("ada"), w.case_id)
+    filed = ada.post(
+        f"/cases/{w.case_id}/decisions/{d.id}/appeal",
+        data={
+            "appellant": "the channel owner",
+            "grounds": "it is my own number",
+            "csrf": csrf_of(page),
+        },
+    )
+    assert filed.status_code == 200
+    assert filed.url.path == "/appeals"
+    assert 'id="appeal-1"' in filed.text
+    rev = _client(w, "rev")
+    listing = rev.get("/appeals").text
+    own = rev.post(
+        "/appeals/1/decide",
+        data={"outcome": "reversed", "reason": "public_contact", "csrf": csrf_of(listing)},
+    )
+    assert own.status_code == 403
+    assert "different reviewer" in own.text
+    done = ada.post(
+        "/appeals/1/decide",
+        data={"outcome": "reversed", "reason": "public_contact", "csrf": csrf_of(filed.text)},
+    )
+    assert done.status_code == 200
+    assert "reversed" in done.text
+    stages = [v.stage for v in decisions_of(w.store, w.as_("ada"), w.case_id)]
+    assert stages == ["initial", "appeal"]
+
+
+def test_a_liaison_sees_no_appeals_page(w: World) -> None:
+    assert _client(w, "lia").get("/appeals").status_code == 403

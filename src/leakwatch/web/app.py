@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from leakwatch.errors import LeakwatchError
 from leakwatch.store.db import Store
 from leakwatch.web import (
+    appeal_routes,
     audit_routes,
     auth_routes,
     channel_routes,
@@ -30,7 +31,15 @@ from leakwatch.web.session import SessionCodec
 from leakwatch.web.throttle import Throttle
 
 HERE = Path(__file__).parent
-ROUTES = (auth_routes, review_routes, notice_routes, channel_routes, audit_routes, report_routes)
+ROUTES = (
+    auth_routes,
+    review_routes,
+    notice_routes,
+    channel_routes,
+    appeal_routes,
+    audit_routes,
+    report_routes,
+)
 #: Scripts and styles from the console's own /static only; no inline script, no framing.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -26,6 +26,7 @@ NAV = (
     NavItem("queue", "Review queue", "قائمة المراجعة", Operation.VIEW_QUEUE),
     NavItem("notices", "Notices", "الإشعارات", Operation.VIEW_NOTICE),
     NavItem("channels", "Channels", "القنوات", Operation.VIEW_CHANNELS),
+    NavItem("appeals", "Appeals", "الطعون", Operation.VIEW_CASE),
     NavItem("audit", "Audit log", "سجل التدقيق", Operation.VIEW_AUDIT),
     NavItem("transparency", "Transparency", "الشفافية", Operation.REPORT),
 )

@@ -19,7 +19,7 @@ from leakwatch.workflow.cases import CaseView, queue, show_case
 from leakwatch.workflow.exclusions import exclude_messages
 from leakwatch.workflow.reasons import NO_VIOLATION_CODES, RESTRICTING, DecisionType, ReasonCode
 from leakwatch.workflow.reveal import MIN_REASON, reveal
-from leakwatch.workflow.review import decide
+from leakwatch.workflow.review import decide, decisions_of
 
 router = APIRouter()
 
@@ -133,6 +133,7 @@ def _case_page(
         visit,
         status_code=status_code,
         case=case,
+        decision_views=decisions_of(console.store, visit.principal, case_id),
         revealed=revealed or {},
         decisions=DECISIONS,
         reasons=REASONS,
