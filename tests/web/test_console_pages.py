@@ -465,3 +465,29 @@ def test_an_appeal_is_filed_from_the_case_and_decided_by_another_reviewer(w: Wor
 
 def test_a_liaison_sees_no_appeals_page(w: World) -> None:
     assert _client(w, "lia").get("/appeals").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data"),
+    [
+        ("GET", "/channel?key=telegram%00100", None),
+        ("GET", "/trace?message=telegram:100/1%00", None),
+        ("POST", "/notices", {"authority": "CMC", "reference": "R\x00", "legal_basis": "law",
+                              "category": "personal_data", "links": "telegram:100/1"}),
+    ],
+)  # fmt: skip
+def test_a_nul_character_is_a_422_before_any_database_sees_it(
+    w: World, method: str, path: str, data: dict[str, str] | None
+) -> None:
+    client = _client(w, "rev")
+    if data is None:
+        r = client.get(path)
+    else:
+        r = client.post(path, data=data | {"csrf": csrf_of(client.get("/notices").text)})
+    assert r.status_code == 422
+    assert "NUL character" in r.text
+
+
+def test_a_nul_in_the_login_name_is_refused(w: World) -> None:
+    client = TestClient(create_console(w.store))
+    assert log_in(client, "rev\x00", PASSWORD).status_code == 422

@@ -94,8 +94,9 @@ def _message(
 
 
 @contextmanager
-def world(db_path: Path) -> Iterator[World]:
-    store = open_store(f"sqlite:///{db_path}", keys=KEYS)
+def world(db: Path | str) -> Iterator[World]:
+    """The seeded store in a SQLite file at `db`, or at the database URL `db`."""
+    store = open_store(db if isinstance(db, str) else f"sqlite:///{db}", keys=KEYS)
     pks: list[int] = []
     texts: list[str] = []
     with store.session() as s:

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import jinja2
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -25,7 +25,7 @@ from leakwatch.web import (
     report_routes,
     review_routes,
 )
-from leakwatch.web.deps import Console, LoginRequired, Viewer
+from leakwatch.web.deps import Console, LoginRequired, Viewer, no_nul
 from leakwatch.web.render import home_route, is_htmx, page
 from leakwatch.web.session import SessionCodec
 from leakwatch.web.throttle import Throttle
@@ -57,7 +57,13 @@ HEADERS = {
 
 def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI:
     """The web console over `store` (opened with its keys: sessions, reveal and audit need them)."""
-    app = FastAPI(title="leakwatch console", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="leakwatch console",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(no_nul)],
+    )
     templates = Jinja2Templates(env=template_env())
     app.state.console = Console(
         store, SessionCodec.for_store(store), throttle or Throttle(), templates

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
-from leakwatch.errors import LeakwatchError, PermissionDenied
+from leakwatch.errors import InputError, LeakwatchError, PermissionDenied
 from leakwatch.store.db import Store
 from leakwatch.web.passwords import session_principal
 from leakwatch.web.session import SessionCodec, SessionData
@@ -89,3 +89,14 @@ async def check_csrf(request: Request, session: SessionDep) -> None:
 
 
 Csrf = Depends(check_csrf)
+
+
+async def no_nul(request: Request) -> None:
+    """Refuse a NUL character anywhere in the path, query or form: PostgreSQL cannot even
+    compare a text with one, so it would otherwise surface as a database error."""
+    values = [request.url.path, *(x for kv in request.query_params.multi_items() for x in kv)]
+    if request.method == "POST":
+        form = await request.form()
+        values += [x for k, v in form.multi_items() for x in (k, v) if isinstance(x, str)]
+    if any("\x00" in v for v in values):
+        raise InputError("the request contains a NUL character")
