@@ -179,3 +179,12 @@ def test_the_api_app_serves_the_console_under_console(w: World) -> None:
     js = client.get("/console/static/htmx.min.js")
     assert js.status_code == 200
     assert js.text.startswith("/*! htmx 2")
+    assert js.headers["cache-control"] == "no-cache"  # revalidated, not refetched
+    assert client.get("/console/queue").headers["cache-control"] == "no-store"
+
+
+def test_the_login_page_sends_a_logged_in_user_home(client: TestClient) -> None:
+    log_in(client, "rev", PASSWORD)
+    r = client.get("/login", follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"].endswith("/")

@@ -31,6 +31,7 @@ from leakwatch.web.session import SessionCodec
 from leakwatch.web.throttle import Throttle
 
 HERE = Path(__file__).parent
+STATIC = "/static"
 ROUTES = (
     auth_routes,
     review_routes,
@@ -68,13 +69,16 @@ def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI
     app.state.console = Console(
         store, SessionCodec.for_store(store), throttle or Throttle(), templates
     )
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.mount(STATIC, StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")
     async def headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        static = _route_path(request).startswith(STATIC + "/")  # before routing moves root_path
         response = await call_next(request)
+        if static:  # scripts, styles, fonts: revalidated (ETag), so never stale after an upgrade
+            response.headers.setdefault("Cache-Control", "no-cache")
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         return response
@@ -112,6 +116,13 @@ def create_console(store: Store, *, throttle: Throttle | None = None) -> FastAPI
     for module in ROUTES:
         app.include_router(module.router)
     return app
+
+
+def _route_path(request: Request) -> str:
+    """The path inside the console, wherever it is mounted."""
+    path: str = request.scope["path"]
+    root: str = request.scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
 
 
 def template_env() -> jinja2.Environment:

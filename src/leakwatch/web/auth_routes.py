@@ -10,7 +10,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from leakwatch.web.deps import ConsoleDep, Csrf, SessionDep, Viewer
+from leakwatch.web.deps import (
+    ConsoleDep,
+    Csrf,
+    LoginRequired,
+    SessionDep,
+    Viewer,
+    current_visit,
+)
 from leakwatch.web.passwords import login
 from leakwatch.web.render import page
 from leakwatch.web.session import new_session
@@ -23,6 +30,12 @@ router = APIRouter()
 
 @router.get("/login", name="login_form")
 def login_form(request: Request, console: ConsoleDep, session: SessionDep) -> Response:
+    if session is not None and session.user_id is not None:
+        try:
+            current_visit(console, session)
+            return RedirectResponse(request.url_for("home"), status_code=303)
+        except LoginRequired:
+            session = None  # ended (logout, new password): a fresh pre-login session
     session = session or new_session()
     response = page(
         console.templates, request, "login.html", None, csrf=session.csrf, error=None, name=""
