@@ -177,6 +177,12 @@ def test_a_liaison_submits_and_follows_a_notice_and_sees_no_raw_value(
     _shot(page, tmp_path, "console-notice.png")
     page.goto(f"{base}/notices")
     doms.append(page.content())
+    page.get_by_role("link", name="العربية").click()  # the interface in Arabic, English beside
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("h1")).to_contain_text("الإشعارات")
+    assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    doms.append(page.content())
+    _shot(page, tmp_path, "console-notices-ar.png")
     for dom in doms:
         for secret in w.secrets():
             assert secret not in dom, secret

@@ -7,9 +7,10 @@ from __future__ import annotations
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from leakwatch.errors import UsageError
 from leakwatch.web.deps import (
     ConsoleDep,
     Csrf,
@@ -18,14 +19,18 @@ from leakwatch.web.deps import (
     Viewer,
     current_visit,
 )
+from leakwatch.web.labels import COOKIE as LANG_COOKIE
+from leakwatch.web.labels import Lang
 from leakwatch.web.passwords import login
 from leakwatch.web.render import page
-from leakwatch.web.session import new_session
+from leakwatch.web.session import cookie_path, new_session
 from leakwatch.web.throttle import address_key, minutes, user_key
 from leakwatch.workflow.audit import EventType, record
 from leakwatch.workflow.tokens import Unauthenticated
 
 router = APIRouter()
+#: The language choice lasts a year (it is no secret and grants nothing).
+LANG_MAX_AGE_S = 365 * 24 * 3600
 
 
 @router.get("/login", name="login_form")
@@ -105,4 +110,32 @@ def logout(request: Request, console: ConsoleDep, visit: Viewer) -> Response:
     console.logouts[visit.principal.id] = time.time()
     response = RedirectResponse(request.url_for("login_form"), status_code=303)
     console.codec.clear(request, response)
+    return response
+
+
+@router.get("/language", name="language")
+def language(
+    request: Request,
+    to: Annotated[str, Query(max_length=5)],
+    back_to: Annotated[str, Query(alias="next", max_length=500)] = "",
+) -> Response:
+    """Switch the interface language (a cookie) and go back to the page it was switched on:
+    only a page of the console itself, never another site."""
+    try:
+        lang = Lang(to)
+    except ValueError:
+        raise UsageError(f"no interface language {to[:5]!r}; choose en or ar") from None
+    own = cookie_path(request)
+    safe = back_to.startswith(own) and "//" not in back_to and "\\" not in back_to
+    back = back_to if safe else ""
+    response = RedirectResponse(back or request.url_for("home"), status_code=303)
+    response.set_cookie(
+        LANG_COOKIE,
+        lang.value,
+        max_age=LANG_MAX_AGE_S,
+        path=own,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
     return response

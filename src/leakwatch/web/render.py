@@ -11,24 +11,24 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from leakwatch.web.deps import Visit
+from leakwatch.web.labels import bilingual, lang_of
 from leakwatch.workflow.roles import Operation, Role, may
 
 
 @dataclass(frozen=True, slots=True)
 class NavItem:
     route: str
-    label: str
-    label_ar: str
+    label: str  # a key of labels.toml
     operation: Operation
 
 
 NAV = (
-    NavItem("queue", "Review queue", "قائمة المراجعة", Operation.VIEW_QUEUE),
-    NavItem("notices", "Notices", "الإشعارات", Operation.VIEW_NOTICE),
-    NavItem("channels", "Channels", "القنوات", Operation.VIEW_CHANNELS),
-    NavItem("appeals", "Appeals", "الطعون", Operation.VIEW_CASE),
-    NavItem("audit", "Audit log", "سجل التدقيق", Operation.VIEW_AUDIT),
-    NavItem("transparency", "Transparency", "الشفافية", Operation.REPORT),
+    NavItem("queue", "review_queue", Operation.VIEW_QUEUE),
+    NavItem("notices", "notices", Operation.VIEW_NOTICE),
+    NavItem("channels", "channels", Operation.VIEW_CHANNELS),
+    NavItem("appeals", "appeals", Operation.VIEW_CASE),
+    NavItem("audit", "audit_log", Operation.VIEW_AUDIT),
+    NavItem("transparency", "transparency", Operation.REPORT),
 )
 #: Where a role lands after logging in, if not on the first page of its menu.
 HOME = {Role.LIAISON: "notices", Role.AUDITOR: "audit"}
@@ -60,7 +60,10 @@ def page(
     **context: Any,
 ) -> HTMLResponse:
     """Render `template` with the visitor, their menu and their session's CSRF token."""
+    lang = lang_of(request)
     base: dict[str, Any] = {
+        "lang": lang,
+        "t": lambda key: bilingual(key, lang),
         "visit": visit,
         "nav": nav_for(visit) if visit else [],
         "csrf": visit.session.csrf if visit else context.pop("csrf", ""),

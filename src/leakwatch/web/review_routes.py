@@ -24,12 +24,12 @@ from leakwatch.workflow.review import decide, decisions_of
 router = APIRouter()
 
 QUEUE_LIMIT = 200
-#: The decision form's choices: value, label, Arabic label, keyboard shortcut.
+#: The decision form's choices: value, label (labels.toml), keyboard shortcut.
 DECISIONS = (
-    (DecisionType.REMOVE, "Remove messages", "إزالة الرسائل", "r"),
-    (DecisionType.RESTRICT_CHANNEL, "Restrict channel", "تقييد القناة", "c"),
-    (DecisionType.NO_VIOLATION, "Keep (no violation)", "إبقاء (لا مخالفة)", "k"),
-    (DecisionType.ESCALATE, "Escalate", "تصعيد", "e"),
+    (DecisionType.REMOVE, "remove", "r"),
+    (DecisionType.RESTRICT_CHANNEL, "restrict_channel", "c"),
+    (DecisionType.NO_VIOLATION, "no_violation", "k"),
+    (DecisionType.ESCALATE, "escalate", "e"),
 )
 
 
