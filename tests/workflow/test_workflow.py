@@ -17,7 +17,15 @@ from leakwatch.cli.main import main
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
 from leakwatch.store.models import AuditEvent, Channel, StoredMessage, utcnow
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
-from leakwatch.workflow.cases import list_cases, open_channel_cases, queue, show_case
+from leakwatch.workflow.cases import (
+    CaseFilter,
+    cases_page,
+    list_cases,
+    open_channel_cases,
+    queue,
+    queue_page,
+    show_case,
+)
 from leakwatch.workflow.notices import (
     LinkState,
     acknowledge_notice,
@@ -29,6 +37,7 @@ from leakwatch.workflow.reasons import Statement
 from leakwatch.workflow.retention import parse_period, purge
 from leakwatch.workflow.reveal import reveal, reveal_finding
 from leakwatch.workflow.review import decide
+from leakwatch.workflow.states import CaseStatus
 
 
 @pytest.fixture
@@ -91,6 +100,21 @@ def test_queue_is_sla_first_then_severity_times_reach(w: World) -> None:
     assert q[1].priority > q[0].priority > 0
     assert q[0].due_at is not None
     assert q[1].due_at is None
+
+
+def test_queue_and_case_pages_filter_rows_then_view_only_the_page(w: World) -> None:
+    """A page of the queue views only its own cases; the total counts every match."""
+    _case_for_leaks(w)
+    submit_notice(w.store, w.as_("lia"), "CMC", "N-1", "Law 1", "personal_data", ["t.me/c/200/1"])
+    whole = queue(w.store, w.as_("ana"))
+    first = queue_page(w.store, w.as_("ana"), CaseFilter(), limit=1)
+    second = queue_page(w.store, w.as_("ana"), CaseFilter(), limit=1, offset=1)
+    assert (first.total, second.total) == (2, 2)
+    assert [c.id for c in first.items + second.items] == [c.id for c in whole]
+    leaks = queue_page(w.store, w.as_("ana"), CaseFilter(channel="telegram:100"))
+    assert [c.channel for c in leaks.items] == ["telegram:100"]
+    opened = cases_page(w.store, w.as_("ana"), CaseFilter(status=CaseStatus.OPEN), limit=10)
+    assert opened.total == len(opened.items) == 2
 
 
 def test_decide_remove_closes_case_and_records_actions(w: World) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
@@ -365,13 +365,62 @@ def show_case(store: Store, principal: Principal, case_id: int) -> CaseView:
 
 def list_cases(store: Store, principal: Principal, status: str | None = None) -> list[CaseView]:
     """Every case, or those with `status` (a `CaseStatus` value)."""
+    wanted = CaseFilter(status=parse_status(status)) if status else CaseFilter()
+    return cases_page(store, principal, wanted).items
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """Which cases a list shows; None is "any". Dates are the day a case was opened (UTC)."""
+
+    severity: str | None = None
+    channel: str | None = None
+    status: CaseStatus | None = None
+    since: date | None = None
+    until: date | None = None
+
+    def keeps(self, case: Case) -> bool:
+        return (
+            (self.severity is None or case.severity == self.severity)
+            and (
+                self.channel is None
+                or (case.channel is not None and case.channel.key == self.channel)
+            )
+            and (self.status is None or case.status == self.status)
+            and (self.since is None or case.opened_at.date() >= self.since)
+            and (self.until is None or case.opened_at.date() <= self.until)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """One page of views, and how many cases matched in all."""
+
+    items: list[CaseView]
+    total: int
+
+
+def cases_page(
+    store: Store,
+    principal: Principal,
+    wanted: CaseFilter = CaseFilter(),
+    limit: int | None = None,
+    offset: int = 0,
+) -> CasePage:
+    """Cases oldest first, filtered on their rows and viewed only for the page asked for: a
+    view costs several queries, so a page of 50 out of thousands builds 50."""
     require(principal, Operation.VIEW_CASE)
-    wanted = parse_status(status) if status else None
     with store.session() as s:
         q = select(Case).order_by(Case.id)
-        if wanted is not None:
-            q = q.where(Case.status == wanted)
-        return [view_case(s, c, with_messages=False) for c in s.scalars(q)]
+        if wanted.status is not None:
+            q = q.where(Case.status == wanted.status)
+        rows = [c for c in s.scalars(q) if wanted.keeps(c)]
+        return _page(s, rows, limit, offset)
+
+
+def _page(s: Session, rows: list[Case], limit: int | None, offset: int) -> CasePage:
+    chosen = rows[offset : offset + limit] if limit is not None else rows[offset:]
+    return CasePage([view_case(s, c, with_messages=False) for c in chosen], len(rows))
 
 
 def _by_deadline(case: Case) -> tuple[datetime, float, datetime, int]:
@@ -383,18 +432,30 @@ def _by_deadline(case: Case) -> tuple[datetime, float, datetime, int]:
 
 def queue(store: Store, principal: Principal, limit: int | None = None) -> list[CaseView]:
     """Active cases, SLA first: notice cases by deadline (overdue first), then by priority."""
+    return queue_page(store, principal, CaseFilter(), limit or None).items
+
+
+def queue_page(
+    store: Store,
+    principal: Principal,
+    wanted: CaseFilter = CaseFilter(),
+    limit: int | None = None,
+    offset: int = 0,
+) -> CasePage:
+    """`queue`, filtered on the case rows and viewed only for the page asked for."""
     require(principal, Operation.VIEW_QUEUE)
     with store.session() as s:
-        active = list(s.scalars(select(Case).where(Case.status.in_(ACTIVE_CASE))))
+        active = [
+            c
+            for c in s.scalars(select(Case).where(Case.status.in_(ACTIVE_CASE)))
+            if wanted.keeps(c)
+        ]
         notices = [c for c in active if c.notice is not None]
         others = sorted(
             (c for c in active if c.notice is None),
             key=lambda c: (-c.priority, c.opened_at, c.id),
         )
-        ordered = sorted(notices, key=_by_deadline) + others
-        if limit:
-            ordered = ordered[:limit]
-        return [view_case(s, c, with_messages=False) for c in ordered]
+        return _page(s, sorted(notices, key=_by_deadline) + others, limit, offset)
 
 
 def channel_by_key(session: Session, key: str) -> Channel | None:

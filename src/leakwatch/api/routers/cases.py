@@ -13,15 +13,18 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from leakwatch.api.deps import MAX_ID, Caller, Id, StoreDep
-from leakwatch.api.paging import Limit, Offset, Page, page
+from leakwatch.api.paging import Limit, Offset, Page
 from leakwatch.entities import Severity
 from leakwatch.workflow.cases import (
     DEFAULT_MIN_LEAKS,
     AutoOpenResult,
+    CaseFilter,
+    CasePage,
     CaseView,
-    list_cases,
+    cases_page,
     open_channel_cases,
-    queue,
+    parse_status,
+    queue_page,
     show_case,
 )
 from leakwatch.workflow.exclusions import exclude_messages
@@ -35,23 +38,24 @@ SinceQ = Annotated[date | None, Query(description="opened on or after this day (
 UntilQ = Annotated[date | None, Query(description="opened on or before this day (UTC)")]
 
 
-def _filtered(
-    cases: list[CaseView],
+def _filter(
     severity: Severity | None,
     channel: str | None,
     status: str | None,
     since: date | None,
     until: date | None,
-) -> list[CaseView]:
-    return [
-        c
-        for c in cases
-        if (severity is None or c.severity == severity.value)
-        and (channel is None or c.channel == channel)
-        and (status is None or c.status == status)
-        and (since is None or c.opened_at.date() >= since)
-        and (until is None or c.opened_at.date() <= until)
-    ]
+) -> CaseFilter:
+    return CaseFilter(
+        severity.value if severity is not None else None,
+        channel,
+        parse_status(status) if status else None,
+        since,
+        until,
+    )
+
+
+def _page(found: CasePage, limit: int, offset: int) -> Page[CaseView]:
+    return Page[CaseView](items=found.items, total=found.total, limit=limit, offset=offset)
 
 
 @router.get("/cases")
@@ -67,8 +71,8 @@ def get_cases(
     offset: Offset = 0,
 ) -> Page[CaseView]:
     """Every case, oldest first, without its messages."""
-    cases = _filtered(list_cases(store, caller), severity, channel, status, since, until)
-    return page(cases, limit, offset)
+    wanted = _filter(severity, channel, status, since, until)
+    return _page(cases_page(store, caller, wanted, limit, offset), limit, offset)
 
 
 @router.get("/queue")
@@ -83,8 +87,8 @@ def get_queue(
     offset: Offset = 0,
 ) -> Page[CaseView]:
     """Active cases in review order: notice cases by deadline (overdue first), then priority."""
-    cases = _filtered(queue(store, caller), severity, channel, None, since, until)
-    return page(cases, limit, offset)
+    wanted = _filter(severity, channel, None, since, until)
+    return _page(queue_page(store, caller, wanted, limit, offset), limit, offset)
 
 
 @router.get("/cases/{case_id}")
