@@ -86,12 +86,13 @@ class Sentence:
 
 
 def data_root() -> Path:
-    """`../shared/data` beside the repository (or `$LEAKWATCH_SHARED_DATA`)."""
-    import os
+    """`../shared/data` beside the repository (or the `shared_data` setting,
+    `$LEAKWATCH_SHARED_DATA`)."""
+    from leakwatch.settings import load_settings
 
-    env = os.environ.get("LEAKWATCH_SHARED_DATA")
-    if env:
-        return Path(env)
+    configured = load_settings().shared_data
+    if configured is not None:
+        return configured
     return Path(__file__).resolve().parents[3].parent / "shared" / "data"
 
 
