@@ -42,6 +42,7 @@ HELDOUT = ROOT / "tests" / "data" / "heldout"
 BLIND = ROOT / "tests" / "data" / "blind"
 BLIND2 = ROOT / "tests" / "data" / "blind2"
 BLIND3 = ROOT / "tests" / "data" / "blind3"
+BLIND4 = ROOT / "tests" / "data" / "blind4"
 SYNTH_MESSAGES = 5_000
 SYNTH_CHANNELS = 8
 SYNTH_SEED = 7
@@ -54,6 +55,7 @@ class EvalSet(StrEnum):
     BLIND = "blind"
     BLIND2 = "blind2"
     BLIND3 = "blind3"
+    BLIND4 = "blind4"
     ANERCORP = "anercorp-test"
     WOJOOD = "wojood"
     MAQSAM = "maqsam"
@@ -68,6 +70,7 @@ IN_SAMPLE: dict[EvalSet, bool] = {
     EvalSet.BLIND: True,  # first contact recorded (docs/evaluation.md), then its errors were read
     EvalSet.BLIND2: False,  # written after the blind set was read; nobody has read its errors
     EvalSet.BLIND3: True,  # first contact recorded (docs/evaluation.md), then its errors were read
+    EvalSet.BLIND4: False,  # first contact recorded (docs/evaluation.md); errors not yet read
     EvalSet.ANERCORP: False,
     EvalSet.WOJOOD: False,
     EvalSet.MAQSAM: False,
@@ -287,6 +290,12 @@ JOBS: tuple[Job, ...] = (
         written_set(EvalSet.BLIND3, BLIND3),
         NameMode.GATED,
         _needs_file(BLIND3 / "labels.jsonl"),
+    ),
+    Job(
+        EvalSet.BLIND4,
+        written_set(EvalSet.BLIND4, BLIND4),
+        NameMode.GATED,
+        _needs_file(BLIND4 / "labels.jsonl"),
     ),
     Job(
         EvalSet.ANERCORP,
