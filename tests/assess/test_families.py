@@ -531,3 +531,53 @@ def test_a_public_figures_named_family_is_exposed(text: str) -> None:
 @pytest.mark.parametrize("text", RESULTS_WITH_KUNYA)
 def test_a_candidates_kunya_in_results_is_no_family(text: str) -> None:
     _clear(text)
+
+
+# --- hard negatives: history, family occasions, organisations' accounts, finders, notices -------
+STORIES_AND_NOTICES = [
+    # history and scripture name families
+    "حكم الملك غازي بعد أبيه عام 1933، وخلفه ابنه فيصل تحت وصاية خاله عبد الإله",
+    "ئیبراهیم پێغەمبەر (د.خ) کوڕەکەی ئیسماعیلی لەگەڵ دایکی هاجەر بە جێهێشت",
+    # a known poet's wife and sons are his story
+    "كتب بدر شاكر السياب عن زوجته إقبال وابنه غيلان في رسائله",
+    # a wedding invitation: names and a hall
+    "💍 ندعوكم لحضور حفل زفاف\nعلي كريم & زهراء حسن\nقاعة الماسة – البصرة، الساعة 7 مساءً",
+    # a charity appeal: the child's name and the association's account
+    "الطفل حسين عمره 6 سنوات يحتاج عملية\nالتبرع عبر حساب الجمعية IQ60AIBI482481251419285",
+    # the finder gives their own number
+    "لقيت محفظة بسوق الشورجة 🙏 صاحبها يتصل ويوصفها: 07808 112 340",
+    # a car sale where "its owner" is the seller
+    "للبيع كيا سبورتاج 2019\nالسعر 18 ورقة\nاتصل على 07805 442 190 — صاحبها",
+    # the mukhtar's own notice with his number
+    "ئاگاداری موختاری گەڕەکی ئازادی کاک سەروەر ئەحمەد: دابەشکردنی نەوت ڕۆژی شەممە دەبێت. "
+    "ژمارەی موختار: 0750 219 4433",
+    # a university's own admission list
+    "زانکۆی هەولێر — ناوی وەرگیراوانی ماستەر\n١- شیلان عەلی ئەحمەد\n٢- ئاسۆ حەسەن فەرەج\n"
+    "٣- ڕێبین قادر محەمەد",
+]
+DUMPS_AND_QUOTED_LETTERS = [
+    ("selling fresh cards ✅\n4111 1111 1111 1111 exp 09/28\n5500 0000 0000 0004 exp 03/27",
+     Severity.CRITICAL, "bulk_records"),
+    ("صورة من كتاب: جمهورية العراق – وزارة الداخلية – مديرية شؤون الأفراد – العدد 3314 – "
+     "التاريخ 2025/5/1 بخصوص نقل منتسبين", Severity.HIGH, "state_document"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", STORIES_AND_NOTICES)
+def test_stories_occasions_and_own_notices_stay_clear(text: str) -> None:
+    _clear(text)
+
+
+@pytest.mark.parametrize(("text", "severity", "reason"), DUMPS_AND_QUOTED_LETTERS)
+def test_card_dumps_and_quoted_letterheads_are_leaks(
+    text: str, severity: Severity, reason: str
+) -> None:
+    _leak(text, severity, reason)
+
+
+def test_pointing_at_someone_undoes_the_occasion() -> None:
+    text = (
+        "This is the girl from the wedding video. Her name is Hiba Saad, she lives in "
+        "Baghdad, Zayouna, near Abu Rami restaurant, her brother's number 0771 209 3345"
+    )
+    _leak(text, Severity.HIGH, "identity_bundle")

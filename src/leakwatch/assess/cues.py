@@ -136,6 +136,8 @@ PET = CueSet("pet", words("pet"))
 OFFICIAL = CueSet("official", words("official"))
 POINTING = CueSet("pointing", words("pointing"))
 LEAKED_DOCUMENT = CueSet("leaked_document", words("leaked_document"), prefix_ok=True)
+OCCASION = CueSet("occasion", words("occasion"))
+HISTORY = CueSet("history", words("history"))
 # An authority asking for information about someone it names ("لديه معلومات عنه", "any
 # information on"): its notice's own words, not an exposure.
 TIP_REQUEST = CueSet("tip_request", words("tip_request"))
@@ -175,6 +177,8 @@ MESSAGE_CONTEXTS = (
     OFFICIAL,
     POINTING,
     LEAKED_DOCUMENT,
+    OCCASION,
+    HISTORY,
 )
 
 

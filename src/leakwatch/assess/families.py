@@ -15,7 +15,7 @@ from typing import Final
 from leakwatch.assess import cues
 from leakwatch.assess.pairs import FRAMING_PAIRS
 from leakwatch.assess.persons import PersonRecord, Spans, cue_after, cue_before
-from leakwatch.detect.finding import Finding
+from leakwatch.detect.finding import Evidence, Finding
 from leakwatch.entities import EntityType
 
 # Normalized first words of a kunya ("أبو حسين", "Abu Ali", "ئەبو ئاراس").
@@ -23,7 +23,10 @@ _KUNYA: Final = frozenset({"ابو", "ام", "ابي", "abu", "um", "umm", "ئه
 _KUNYA_INITIALS: Final = frozenset("اأإآٱئAaUu")
 _WANTED: Final = "مطلوب"  # "مطلوب القبض": a wanted notice's own words, not an exposure
 _PROSE_WORDS: Final = 30
-_CALL_REACH: Final = 24  # "للاتصال بمكتب الكراج" and the number after it
+_ACCOUNTS: Final = frozenset({EntityType.IBAN_CODE, EntityType.CREDIT_CARD})
+_ACCOUNT_REACH: Final = 40  # "حساب الجمعية IQ…", "account at Rasheed Bank: IQ…"
+_CALL_REACH: Final = 24
+_DUMP_CARDS: Final = 2  # "للاتصال بمكتب الكراج" and the number after it
 _CONTACTS: Final = frozenset(
     {EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS}
 )
@@ -37,6 +40,15 @@ def own_contact(spans: Spans, finding: Finding) -> bool:
     """
     return cue_before(spans, finding.start, cues.SELF, 20) and not cue_before(
         spans, finding.start, cues.THIRD_PARTY, 12
+    )
+
+
+def organisation_account(spans: Spans, finding: Finding) -> bool:
+    """f. An account an appeal names as an organisation's ("حساب الجمعية", "the committee's
+    account", "حیسابی ڕێکخراو") right before it: the charity's, not the named child's or
+    manager's."""
+    return finding.entity_type in _ACCOUNTS and cue_before(
+        spans, finding.start, cues.OWN_OFFICIAL, _ACCOUNT_REACH
     )
 
 
@@ -130,6 +142,8 @@ def family_of_public(record: PersonRecord, results: bool) -> bool:
     the family ("the MP's son Hamza …", "Judge Firas's son Yaseen"). Not in a list of
     election or match results, where "باوکی شوان" (Shwan's father) is how a candidate is
     known, not his family."""
+    if Evidence.PUBLIC_FIGURE.value in record.name.evidence:
+        return False  # a known figure's wife and sons (a poet's, a king's) are his story
     return bool(record.family) and (not results or family_and_workplace(record))
 
 
@@ -141,6 +155,12 @@ def news_prose(text: str) -> bool:
     contact, birth date or mother's name."""
     body = text.strip()
     return "\n" not in body and len(body.split()) >= _PROSE_WORDS
+
+
+def card_dump(findings: list[Finding]) -> bool:
+    """c. Two or more card numbers in one post: a dump of other people's cards ("selling
+    fresh cards, tested today"); nobody publishes their customers' cards, named or not."""
+    return sum(f.entity_type is EntityType.CREDIT_CARD for f in findings) >= _DUMP_CARDS
 
 
 def customer_rows(text: str, records: list[PersonRecord], records_cue: bool) -> bool:

@@ -33,6 +33,7 @@ _HIGH_KINDS = frozenset(t.value for t in _HIGH_ATTR)
 # Attributes that make even a public figure's record a bundle: IDs, bank data, a home address.
 _PRIVATE_EVEN_IF_PUBLIC = _CRITICAL_KINDS | {EntityType.ADDRESS.value}
 _STORY_KINDS = frozenset({"family", "workplace"})  # what news tells of people it names
+_HISTORY_KINDS = _STORY_KINDS | {"mother"}  # scripture and history name mothers too
 _CONTACT = frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS, EntityType.ADDRESS})
 _FRAMED = _GOVERNMENT_ID | _BANK | frozenset({EntityType.PHONE_NUMBER, EntityType.EMAIL_ADDRESS})
 # Enum lookups done once: `.value`, `.rank` and iterating an enum run interpreted Python.
@@ -83,6 +84,7 @@ class Context:
         "circular",
         "election",
         "exposure",
+        "history",
         "hotline",
         "leaked",
         "listing",
@@ -122,6 +124,7 @@ class Context:
         official: bool = False,
         prose: bool = False,
         leaked: bool = False,
+        history: bool = False,
     ) -> None:
         self.ad: Final = ad
         self.hotline: Final = hotline
@@ -141,6 +144,7 @@ class Context:
         self.lost: Final = lost  # a lost-ID notice: the owner's own contact (family f)
         self.pet: Final = pet  # a pet post: "اسمها لولو" names the pet (family f)
         self.official: Final = official  # an authority's own notice about people (family f)
+        self.history: Final = history  # honorifics of the dead and holy, kings: a story
         self.leaked: Final = leaked  # "exclusive", "a copy of": a document from inside
         self.prose: Final = prose  # one long paragraph that points at nobody: news (family b)
 
@@ -151,7 +155,8 @@ class Context:
         return cls(
             ad="ad" in hit,
             hotline="hotline" in hit,
-            obituary="obituary" in hit,
+            # a family's own announcement; "this is the girl from the wedding video" is not one
+            obituary="obituary" in hit or ("occasion" in hit and "pointing" not in hit),
             election="election" in hit,
             sports="sports" in hit,
             public_notice="public_notice" in hit,
@@ -169,6 +174,7 @@ class Context:
             pet="pet" in hit and not ("exposure" in hit or "third_party" in hit),
             official=official,
             leaked="leaked_document" in hit,
+            history="history" in hit and "pointing" not in hit,
             prose=spans is not None and "pointing" not in hit and families.news_prose(spans.text),
         )
 
@@ -230,13 +236,16 @@ def assess(
             for f in findings
             if f.entity_type in _CONTACT and families.own_contact(spans, f)
         )
+    own |= frozenset(  # "حساب الجمعية IQ…": an organisation's account in its own appeal
+        (f.start, f.end) for f in findings if families.organisation_account(spans, f)
+    )
     bundles = [(r, kinds) for r in records if (kinds := _private_attributes(r, ctx, homes, own))]
     exposed = [r for r, _ in bundles]
     severities.extend(_bundle_severity(kinds) for _, kinds in bundles)
     if exposed:
         reasons.append("identity_bundle")
         categories.add(Category.PERSONAL_DATA)
-    if _is_bulk(text, records, exposed, ctx):
+    if _is_bulk(text, records, exposed, ctx) or families.card_dump(findings):
         reasons.append("bulk_records")
         severities.append(Severity.CRITICAL)
         categories.add(Category.PERSONAL_DATA)
@@ -300,8 +309,8 @@ def _private_attributes(
             kinds.add("workplace")
     if ctx.official:
         kinds -= {"family", "mother", "workplace"}
-    if ctx.prose and kinds <= _STORY_KINDS:
-        return set()  # family and workplace told in news prose (families.news_prose)
+    if (ctx.prose and kinds <= _STORY_KINDS) or (ctx.history and kinds <= _HISTORY_KINDS):
+        return set()  # family and workplace told in news prose or history (families.news_prose)
     if (
         record.public
         and not kinds & _PRIVATE_EVEN_IF_PUBLIC
@@ -348,8 +357,8 @@ def _framed_identifiers(spans: Spans, findings: list[Finding], ctx: Context) -> 
             continue
         if f.entity_type in _CONTACT and ctx.self_contact and families.own_contact(spans, f):
             continue
-        if ctx.official and f.entity_type in _CONTACT:
-            continue
+        if (ctx.official or ctx.lost) and f.entity_type in _CONTACT:
+            continue  # an authority's tip line; a finder's number ("صاحبها يتصل": its owner calls)
         if (f.entity_type in _GOVERNMENT_ID and f.score >= 0.7) or (
             (families.framed_by_cue(spans, f) or (ctx.private and f.entity_type in _CONTACT))
             and not (ctx.owner_contact and f.entity_type in _CONTACT)

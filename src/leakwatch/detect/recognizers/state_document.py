@@ -204,6 +204,12 @@ class StateDocumentRecognizer(Recognizer):
         if not any(_opens_line(norm, last - 1 - e[0] - e[1]) for last, e in hits):
             # no marker opens a line: no letterhead, number line or marking — but a post may
             # describe the letter it holds ("عليه ختم سري للغاية ويحمل العدد 7721")
+            quoted = _quoted_letterhead(norm, hits) if hits else None
+            if quoted is not None:
+                start, end, kinds = quoted
+                why = _why(kinds, public=False)
+                out.append(doc.finding(EntityType.STATE_DOCUMENT, start, end, 0.8, self.name, why))
+                return out
             described = _described_marking(norm, hits) if hits else None
             if described is not None:
                 start, end = described
@@ -217,13 +223,7 @@ class StateDocumentRecognizer(Recognizer):
             score = _score(kinds, lines)
             if not score:
                 continue
-            found = {"letterhead" if k in (COUNTRY, AGENCY, UNIT) else k for k in kinds}
-            if WEAK_CLASS in found:
-                found.discard(WEAK_CLASS)
-                found.add(CLASS)
-            if public:
-                found.add(PUBLIC)
-            why = ",".join(k for k in _KIND_ORDER if k in found)
+            why = _why(kinds, public)
             out.append(doc.finding(EntityType.STATE_DOCUMENT, start, end, score, self.name, why))
         return out
 
@@ -271,6 +271,34 @@ def _bridge(norm: str, start: int, end: int) -> bool:
     if not words or len(words) > 6 or any(c.isdigit() for c in norm[start:end]):
         return False
     return words[0] not in _BODY_HEADS
+
+
+def _why(kinds: set[str], public: bool) -> str:
+    """The evidence codes of a block: its marker kinds, a weak marking read as a marking."""
+    found = {"letterhead" if k in (COUNTRY, AGENCY, UNIT) else k for k in kinds}
+    if WEAK_CLASS in found:
+        found.discard(WEAK_CLASS)
+        found.add(CLASS)
+    if public:
+        found.add(PUBLIC)
+    return ",".join(k for k in _KIND_ORDER if k in found)
+
+
+def _quoted_letterhead(norm: str, hits: list[Any]) -> tuple[int, int, set[str]] | None:
+    """A one-line letterhead quoted after a colon in a post's own sentence ("صورة من كتاب:
+    جمهورية العراق – إقليم كوردستان – … – العدد ٣٣١٤ – سري للغاية"): read from the state
+    header on, as if it opened its line."""
+    matches = hits_tokens(hits)
+    for m in matches:
+        if m.value != COUNTRY or ":" not in norm[max(0, m.outer - 3) : m.outer]:
+            continue
+        end = norm.find("\n", m.outer)
+        end = len(norm) if end < 0 else end
+        part = [x for x in matches if x.start >= m.start]
+        found = _one_line_letterhead(norm, m.outer, end, part)
+        if found is not None:
+            return found
+    return None
 
 
 def _described_marking(norm: str, hits: list[Any]) -> tuple[int, int] | None:
