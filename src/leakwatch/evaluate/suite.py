@@ -70,7 +70,7 @@ IN_SAMPLE: dict[EvalSet, bool] = {
     EvalSet.BLIND: True,  # first contact recorded (docs/evaluation.md), then its errors were read
     EvalSet.BLIND2: False,  # written after the blind set was read; nobody has read its errors
     EvalSet.BLIND3: True,  # first contact recorded (docs/evaluation.md), then its errors were read
-    EvalSet.BLIND4: False,  # first contact recorded (docs/evaluation.md); errors not yet read
+    EvalSet.BLIND4: True,  # first contact recorded (docs/evaluation.md), then its errors were read
     EvalSet.ANERCORP: False,
     EvalSet.WOJOOD: False,
     EvalSet.MAQSAM: False,
