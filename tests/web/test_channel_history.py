@@ -16,6 +16,7 @@ from leakwatch.errors import NotFound, PermissionDenied
 from leakwatch.store.models import Channel, StoredMessage
 from leakwatch.web.app import create_console
 from leakwatch.workflow.channel_history import channel_history
+from leakwatch.workflow.channels import channel_scores
 
 PERSON_NAME = "Hassan Ali Jasim"
 
@@ -71,3 +72,15 @@ def test_the_channel_page_charts_the_history_and_hides_unknown_names(w: World) -
     assert PERSON_NAME not in page.text
     assert f"/cases/{w.case_id}" in page.text
     assert client.get("/channel", params={"key": "nope"}).status_code == 404
+
+
+def test_the_risk_history_grows_with_leaks_and_ends_at_the_ranking_score(w: World) -> None:
+    """Each month's risk counts only what was posted by its end; the current month's is the
+    score the channel ranking gives now."""
+    h = channel_history(w.store, w.as_("rev"), "telegram:100")
+    assert all(m.risk > 0 for m in h.months if m.leaks)
+    score = {c.key: c.score for c in channel_scores(w.store, w.as_("rev"))}["telegram:100"]
+    assert h.months[-1].risk == pytest.approx(score, rel=1e-3)
+    page = TestClient(create_console(w.store))
+    log_in(page, "rev", PASSWORD)
+    assert "Risk at month end" in page.get("/channel", params={"key": "telegram:100"}).text

@@ -39,10 +39,12 @@ def channel_page(
     visit: Viewer,
     key: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> Response:
-    """One channel: leaks per month, where its messages came from, its cases."""
+    """One channel: its risk score month by month, leaks per month, where its messages came
+    from, its cases."""
     history = channel_history(console.store, visit.principal, key)
     chart = bar_chart(
-        "Leak messages per month", [(m.month, m.leaks) for m in history.months[-CHART_MONTHS:]]
+        "Risk score at each month's end",
+        [(m.month, round(m.risk, 1)) for m in history.months[-CHART_MONTHS:]],
     )
     return page(console.templates, request, "channel.html", visit, h=history, chart=Markup(chart))
 

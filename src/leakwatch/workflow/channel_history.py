@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from leakwatch.entities import Severity
+from leakwatch.entities import Severity, Verdict
 from leakwatch.errors import NotFound
 from leakwatch.store.db import Store
-from leakwatch.store.models import Case, Channel, StoredMessage
+from leakwatch.store.models import Case, Channel, FindingRow, StoredMessage, utcnow
+from leakwatch.workflow.channels import (
+    PEOPLE_TYPES,
+    decay,
+    people_exposed,
+    risk_score,
+    severity_rank,
+)
 from leakwatch.workflow.principal import Principal, require
 from leakwatch.workflow.roles import Operation
 
@@ -33,6 +41,7 @@ class MonthCount:
     messages: int
     leaks: int
     by_severity: tuple[tuple[str, int], ...]
+    risk: float = 0.0  # the channel's risk score at the month's end (workflow.channels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +92,22 @@ def channel_history(store: Store, principal: Principal, key: str) -> ChannelHist
             ).where(StoredMessage.channel_id == ch.id)
         )
         total = 0
+        posts: list[datetime] = []
+        leaks: list[tuple[datetime, int]] = []
         for posted, ingested, verdict, severity, forwarded in rows:
             total += 1
             undated += posted is None
-            tally = months.setdefault(f"{(posted or ingested):%Y-%m}", Counter())
+            when = _utc(posted or ingested)
+            posts.append(when)
+            tally = months.setdefault(f"{when:%Y-%m}", Counter())
             tally["messages"] += 1
             if verdict == "leak":
                 tally["leaks"] += 1
                 tally[severity or "none"] += 1
+                leaks.append((when, severity_rank(severity)))
             if forwarded:
                 forwards[_norm(forwarded)] += 1
+        risks = _risk_by_month(s, ch.id, sorted(months), posts, leaks)
         titles = {
             _norm(t): t or k
             for k, t in s.execute(select(Channel.key, Channel.title))
@@ -121,6 +136,7 @@ def channel_history(store: Store, principal: Principal, key: str) -> ChannelHist
                     t["messages"],
                     t["leaks"],
                     tuple((sev.value, t[sev.value]) for sev in Severity if t[sev.value]),
+                    risks[m],
                 )
                 for m, t in sorted(months.items())
             ),
@@ -129,3 +145,53 @@ def channel_history(store: Store, principal: Principal, key: str) -> ChannelHist
             sum(forwards.values()) - sum(known.values()),
             tuple(CaseRef(c.id, c.kind, c.status, c.opened_at) for c in cases),
         )
+
+
+def _utc(when: datetime) -> datetime:
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def _month_end(month: str) -> datetime:
+    year, number = int(month[:4]), int(month[5:7])
+    if number == 12:
+        return datetime(year + 1, 1, 1, tzinfo=UTC)
+    return datetime(year, number + 1, 1, tzinfo=UTC)
+
+
+def _risk_by_month(
+    s: Session,
+    channel_id: int,
+    months: list[str],
+    posts: list[datetime],
+    leaks: list[tuple[datetime, int]],
+) -> dict[str, float]:
+    """The risk score the channel ranking would have given at each month's end (or now, for
+    the current month): the same decay, people and leak rate, counting only what was posted
+    by then. One channel's messages, so a pass per month stays small."""
+    rows = s.execute(
+        select(
+            StoredMessage.posted_at,
+            StoredMessage.ingested_at,
+            FindingRow.message_pk,
+            FindingRow.entity_type,
+            FindingRow.fingerprint,
+        )
+        .join(StoredMessage, StoredMessage.id == FindingRow.message_pk)
+        .where(
+            StoredMessage.channel_id == channel_id,
+            StoredMessage.verdict == Verdict.LEAK.value,
+            FindingRow.entity_type.in_(PEOPLE_TYPES),
+        )
+        .distinct()
+    )
+    found = [(_utc(p or i), (pk, et, fp)) for p, i, pk, et, fp in rows]
+    now = utcnow()
+    out: dict[str, float] = {}
+    for month in months:
+        end = min(_month_end(month), _utc(now))
+        shown = sum(1 for when in posts if when < end)
+        upto = [(when, rank) for when, rank in leaks if when < end]
+        weighted = sum(rank * decay((end - when).total_seconds() / 86400) for when, rank in upto)
+        people = people_exposed(row for when, row in found if when < end)
+        out[month] = risk_score(weighted, people, len(upto) / shown if shown else 0.0)
+    return out

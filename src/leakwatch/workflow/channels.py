@@ -49,6 +49,8 @@ HISTORY_FLOOR = 0.1
 _PERSON = EntityType.PERSON.value
 _IDENTIFIER_TYPES = frozenset(t.value for t in IDENTIFIERS)
 _SEVERITIES = tuple(s.value for s in Severity)
+#: Finding types that count people exposed (a name or an identifier).
+PEOPLE_TYPES: tuple[str, ...] = (_PERSON, *sorted(_IDENTIFIER_TYPES))
 
 
 def decay(age_days: float, half_life: float = HALF_LIFE_DAYS) -> float:
@@ -178,7 +180,7 @@ def _people(session: Session) -> dict[int, int]:
         .join(StoredMessage, StoredMessage.id == FindingRow.message_pk)
         .where(
             StoredMessage.verdict == Verdict.LEAK.value,
-            FindingRow.entity_type.in_([_PERSON, *_IDENTIFIER_TYPES]),
+            FindingRow.entity_type.in_(PEOPLE_TYPES),
         )
         .distinct()
     )
