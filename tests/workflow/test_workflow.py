@@ -15,15 +15,18 @@ from wf_seed import KEYS, RAW, World, audit_ok, secrets, world
 
 from leakwatch.cli.main import main
 from leakwatch.errors import Conflict, NotFound, PermissionDenied, UsageError
-from leakwatch.store.models import AuditEvent, Channel, StoredMessage, utcnow
+from leakwatch.store.models import AuditEvent, Case, Channel, StoredMessage, utcnow
 from leakwatch.workflow.appeals import decide_appeal, file_appeal
 from leakwatch.workflow.cases import (
     CaseFilter,
+    case_message_pks,
     cases_page,
     list_cases,
     open_channel_cases,
     queue,
     queue_page,
+    scope_of,
+    scopes_of,
     show_case,
 )
 from leakwatch.workflow.notices import (
@@ -115,6 +118,17 @@ def test_queue_and_case_pages_filter_rows_then_view_only_the_page(w: World) -> N
     assert [c.channel for c in leaks.items] == ["telegram:100"]
     opened = cases_page(w.store, w.as_("ana"), CaseFilter(status=CaseStatus.OPEN), limit=10)
     assert opened.total == len(opened.items) == 2
+
+
+def test_list_scopes_in_bulk_equal_each_cases_own(w: World) -> None:
+    _case_for_leaks(w)
+    submit_notice(w.store, w.as_("lia"), "CMC", "N-1", "Law 1", "personal_data", ["t.me/c/200/1"])
+    with w.store.session() as s:
+        ids = list(s.scalars(select(Case.id)))
+        bulk = scopes_of(s, [*ids, 999])
+        for cid in ids:
+            assert bulk[cid] == scope_of(s, case_message_pks(s, cid))
+        assert bulk[999] == scope_of(s, [])
 
 
 def test_decide_remove_closes_case_and_records_actions(w: World) -> None:
