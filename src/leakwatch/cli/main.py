@@ -7,22 +7,12 @@ everything that was readable); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from leakwatch import __version__
-from leakwatch.cli import (
-    admin_cmd,
-    ingest_cmd,
-    key_cmd,
-    report_cmd,
-    scan_cmd,
-    serve_cmd,
-    synth_cmd,
-    token_cmd,
-    webhook_cmd,
-    workflow_cmd,
-)
+from leakwatch.cli.commands import BY_NAME, COMMANDS
 from leakwatch.errors import LeakwatchError
 
 EPILOG = """\
@@ -37,7 +27,13 @@ what counts as a leak: docs/leak-policy.md; output fields: docs/scan-output.md
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(
+    argv: Sequence[str] | None = None, *, full: bool = False
+) -> argparse.ArgumentParser:
+    """The parser for `argv`: the command it names is built by its own module, every other one
+    is listed from `commands.COMMANDS` without importing its module (so `leakwatch --help` and
+    a store command start without loading the detectors or the web stack). `full` builds every
+    command for real (tests, documentation)."""
     parser = argparse.ArgumentParser(
         prog="leakwatch",
         description="Find leaks of personal data and state documents in public messaging "
@@ -47,22 +43,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"leakwatch {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    scan_cmd.add_parser(sub)
-    synth_cmd.add_synth_parser(sub)
-    synth_cmd.add_eval_parser(sub)
-    ingest_cmd.add_parsers(sub)
-    workflow_cmd.add_parsers(sub)
-    report_cmd.add_parsers(sub)
-    admin_cmd.add_parsers(sub)
-    key_cmd.add_parsers(sub)
-    token_cmd.add_parsers(sub)
-    serve_cmd.add_parsers(sub)
-    webhook_cmd.add_parsers(sub)
+    wanted = _command_in(sys.argv[1:] if argv is None else argv)
+    built: set[tuple[str, str]] = set()
+    for command in COMMANDS:
+        source = (command.module, command.register)
+        if source in built:
+            continue  # its module registered it with the command asked for
+        if full or command.name == wanted:
+            module = importlib.import_module(f"leakwatch.cli.{command.module}")
+            getattr(module, command.register)(sub)
+            built.add(source)
+        else:
+            sub.add_parser(command.name, help=command.help, add_help=False)
     return parser
 
 
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` names: its first word that is not an option."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in BY_NAME else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
