@@ -44,17 +44,18 @@ def build_parser(
     parser.add_argument("--version", action="version", version=f"leakwatch {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     wanted = _command_in(sys.argv[1:] if argv is None else argv)
+    # The registering functions to run for real: the asked-for command's (which may add
+    # others too: `ingest` and `status` come from one), or every one.
+    chosen = {(c.module, c.register) for c in COMMANDS if full or c.name == wanted}
     built: set[tuple[str, str]] = set()
     for command in COMMANDS:
         source = (command.module, command.register)
-        if source in built:
-            continue  # its module registered it with the command asked for
-        if full or command.name == wanted:
+        if source not in chosen:
+            sub.add_parser(command.name, help=command.help, add_help=False)
+        elif source not in built:
             module = importlib.import_module(f"leakwatch.cli.{command.module}")
             getattr(module, command.register)(sub)
             built.add(source)
-        else:
-            sub.add_parser(command.name, help=command.help, add_help=False)
     return parser
 
 
