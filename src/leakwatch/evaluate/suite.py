@@ -43,6 +43,7 @@ BLIND = ROOT / "tests" / "data" / "blind"
 BLIND2 = ROOT / "tests" / "data" / "blind2"
 BLIND3 = ROOT / "tests" / "data" / "blind3"
 BLIND4 = ROOT / "tests" / "data" / "blind4"
+BLIND5 = ROOT / "tests" / "data" / "blind5"
 SYNTH_MESSAGES = 5_000
 SYNTH_CHANNELS = 8
 SYNTH_SEED = 7
@@ -56,6 +57,7 @@ class EvalSet(StrEnum):
     BLIND2 = "blind2"
     BLIND3 = "blind3"
     BLIND4 = "blind4"
+    BLIND5 = "blind5"
     ANERCORP = "anercorp-test"
     WOJOOD = "wojood"
     MAQSAM = "maqsam"
@@ -71,6 +73,7 @@ IN_SAMPLE: dict[EvalSet, bool] = {
     EvalSet.BLIND2: False,  # written after the blind set was read; nobody has read its errors
     EvalSet.BLIND3: True,  # first contact recorded (docs/evaluation.md), then its errors were read
     EvalSet.BLIND4: True,  # first contact recorded (docs/evaluation.md), then its errors were read
+    EvalSet.BLIND5: False,  # written after all tuning; measured once, its errors never read
     EvalSet.ANERCORP: False,
     EvalSet.WOJOOD: False,
     EvalSet.MAQSAM: False,
@@ -296,6 +299,12 @@ JOBS: tuple[Job, ...] = (
         written_set(EvalSet.BLIND4, BLIND4),
         NameMode.GATED,
         _needs_file(BLIND4 / "labels.jsonl"),
+    ),
+    Job(
+        EvalSet.BLIND5,
+        written_set(EvalSet.BLIND5, BLIND5),
+        NameMode.GATED,
+        _needs_file(BLIND5 / "labels.jsonl"),
     ),
     Job(
         EvalSet.ANERCORP,
