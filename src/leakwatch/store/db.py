@@ -33,7 +33,6 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_HEAD = "0007"
 #: Where a session carries the store's keys (`Session.info`), for the audit chain's HMAC.
 KEYS_INFO = "leakwatch.keys"
-ENV_DB = "LEAKWATCH_DB"
 
 
 class ReadOnlyStore(StoreError):
