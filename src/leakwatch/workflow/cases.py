@@ -114,11 +114,7 @@ def scope_of(session: Session, message_pks: list[int]) -> Scope:
             StoredMessage.id.in_(message_pks)
         )
     ).all()
-    leaks = [r for r in rows if r.verdict == "leak"]
-    severities = [Severity(r.severity) for r in leaks if r.severity]
-    top = max(severities, key=lambda s: s.rank).value if severities else None
-    cats = sorted({c for r in leaks for c in r.categories.split(",") if c})
-    types = sorted(
+    types = set(
         session.scalars(
             select(FindingRow.entity_type).where(FindingRow.message_pk.in_(message_pks)).distinct()
         )
@@ -132,7 +128,20 @@ def scope_of(session: Session, message_pks: list[int]) -> Scope:
             StoredMessage.verdict == "leak",
         )
     )
-    return Scope(len(rows), len(leaks), int(people or 0), top, tuple(cats), tuple(types))
+    found = [(r.verdict, r.severity, r.categories) for r in rows]
+    return _scope(found, types, int(people or 0))
+
+
+def _scope(rows: list[tuple[str, str | None, str]], types: set[str], people: int) -> Scope:
+    """A Scope from its messages' (verdict, severity, categories), their finding types and the
+    people counted: one computation for a case (`scope_of`) and for a list (`scopes_of`)."""
+    if not rows:
+        return Scope(0, 0, 0, None, (), ())
+    leaks = [r for r in rows if r[0] == "leak"]
+    severities = [Severity(sev) for _, sev, _ in leaks if sev]
+    top = max(severities, key=lambda sev: sev.rank).value if severities else None
+    cats = sorted({c for _, _, joined in leaks for c in joined.split(",") if c})
+    return Scope(len(rows), len(leaks), people, top, tuple(cats), tuple(sorted(types)))
 
 
 def case_message_pks(session: Session, case_id: int, *, excluded: bool = False) -> list[int]:
@@ -322,25 +331,7 @@ def scopes_of(session: Session, case_ids: list[int]) -> dict[int, Scope]:
         .group_by(CaseMessage.case_id)
     ):
         people[cid] = int(count)
-    out: dict[int, Scope] = {}
-    for cid in case_ids:
-        found = rows[cid]
-        if not found:
-            out[cid] = Scope(0, 0, 0, None, (), ())
-            continue
-        leaks = [r for r in found if r[0] == "leak"]
-        severities = [Severity(sev) for _, sev, _ in leaks if sev]
-        top = max(severities, key=lambda sev: sev.rank).value if severities else None
-        cats = sorted({c for _, _, joined in leaks for c in joined.split(",") if c})
-        out[cid] = Scope(
-            len(found),
-            len(leaks),
-            int(people.get(cid, 0)),
-            top,
-            tuple(cats),
-            tuple(sorted(types[cid])),
-        )
-    return out
+    return {cid: _scope(rows[cid], types[cid], people.get(cid, 0)) for cid in case_ids}
 
 
 def view_case(
