@@ -158,6 +158,8 @@ PROSE_PHRASES = (
 # Words that say a letter bears a marking, and how far before the marking they may stand.
 STAMP_WORDS = ("ختم", "مختوم", "عليه عباره", "stamped", "marked", "مۆر", "موهر")
 _STAMP_REACH = 16
+# What a letter described inside a sentence starts from: a state header or a marking.
+_IN_PROSE = frozenset((COUNTRY, CLASS))
 _REF_NUMBER = re.compile(r"(?:العدد|الرقم|رقم الكتاب|ref|no\.?|ژماره)\s*:?\s*[^\s\d]{0,3}\d{2,}")
 _KIND_ORDER = ("letterhead", "ref", "date", "classification", "public")
 
@@ -204,13 +206,16 @@ class StateDocumentRecognizer(Recognizer):
         if not any(_opens_line(norm, last - 1 - e[0] - e[1]) for last, e in hits):
             # no marker opens a line: no letterhead, number line or marking — but a post may
             # describe the letter it holds ("عليه ختم سري للغاية ويحمل العدد 7721")
-            quoted = _quoted_letterhead(norm, hits) if hits else None
+            if not any(e[3] in _IN_PROSE for _, e in hits):
+                return out  # most messages: neither a state header nor a marking at all
+            in_prose = hits_tokens(hits)
+            quoted = _quoted_letterhead(norm, in_prose)
             if quoted is not None:
                 start, end, kinds = quoted
                 why = _why(kinds, public=False)
                 out.append(doc.finding(EntityType.STATE_DOCUMENT, start, end, 0.8, self.name, why))
                 return out
-            described = _described_marking(norm, hits) if hits else None
+            described = _described_marking(norm, in_prose)
             if described is not None:
                 start, end = described
                 out.append(
@@ -284,11 +289,10 @@ def _why(kinds: set[str], public: bool) -> str:
     return ",".join(k for k in _KIND_ORDER if k in found)
 
 
-def _quoted_letterhead(norm: str, hits: list[Any]) -> tuple[int, int, set[str]] | None:
+def _quoted_letterhead(norm: str, matches: list[Match[Any]]) -> tuple[int, int, set[str]] | None:
     """A one-line letterhead quoted after a colon in a post's own sentence ("صورة من كتاب:
     جمهورية العراق – إقليم كوردستان – … – العدد ٣٣١٤ – سري للغاية"): read from the state
     header on, as if it opened its line."""
-    matches = hits_tokens(hits)
     for m in matches:
         if m.value != COUNTRY or ":" not in norm[max(0, m.outer - 3) : m.outer]:
             continue
@@ -301,12 +305,12 @@ def _quoted_letterhead(norm: str, hits: list[Any]) -> tuple[int, int, set[str]] 
     return None
 
 
-def _described_marking(norm: str, hits: list[Any]) -> tuple[int, int] | None:
+def _described_marking(norm: str, matches: list[Match[Any]]) -> tuple[int, int] | None:
     """A strong classification the text says a letter is stamped with ("ختم «سري للغاية»",
     "stamped TOP SECRET"), in a post that also gives the letter's number: a described scan is
     the document leaked in words. A marking only quoted in a news sentence without a number,
     or a number without a stamp, is not."""
-    for m in hits_tokens(hits):
+    for m in matches:
         if m.value != CLASS:
             continue
         before = norm[max(0, m.outer - _STAMP_REACH) : m.outer]
