@@ -38,12 +38,8 @@ from leakwatch.sources.message import Message
 from leakwatch.synth.generate import generate
 
 ROOT = Path(__file__).resolve().parents[3]
-HELDOUT = ROOT / "tests" / "data" / "heldout"
-BLIND = ROOT / "tests" / "data" / "blind"
-BLIND2 = ROOT / "tests" / "data" / "blind2"
-BLIND3 = ROOT / "tests" / "data" / "blind3"
-BLIND4 = ROOT / "tests" / "data" / "blind4"
-BLIND5 = ROOT / "tests" / "data" / "blind5"
+#: The hand-written sets, each in tests/data/<its name> (scripts/make_heldout.py builds them).
+WRITTEN = ROOT / "tests" / "data"
 SYNTH_MESSAGES = 5_000
 SYNTH_CHANNELS = 8
 SYNTH_SEED = 7
@@ -63,6 +59,15 @@ class EvalSet(StrEnum):
     MAQSAM = "maqsam"
     NEWS = "newsfane-test"
 
+
+WRITTEN_SETS = (
+    EvalSet.HELDOUT,
+    EvalSet.BLIND,
+    EvalSet.BLIND2,
+    EvalSet.BLIND3,
+    EvalSet.BLIND4,
+    EvalSet.BLIND5,
+)
 
 #: Sets used to write or tune the detector: their figures are optimistic (docs/evaluation.md).
 #: The blind set turns in-sample once its errors have been read; flip it here when that happens.
@@ -270,41 +275,14 @@ def _needs_file(path: Path) -> Callable[[], str]:
 
 JOBS: tuple[Job, ...] = (
     Job(EvalSet.SYNTHETIC, synthetic, NameMode.GATED, lambda: ""),
-    Job(
-        EvalSet.HELDOUT,
-        written_set(EvalSet.HELDOUT, HELDOUT),
-        NameMode.GATED,
-        _needs_file(HELDOUT / "labels.jsonl"),
-    ),
-    Job(
-        EvalSet.BLIND,
-        written_set(EvalSet.BLIND, BLIND),
-        NameMode.GATED,
-        _needs_file(BLIND / "labels.jsonl"),
-    ),
-    Job(
-        EvalSet.BLIND2,
-        written_set(EvalSet.BLIND2, BLIND2),
-        NameMode.GATED,
-        _needs_file(BLIND2 / "labels.jsonl"),
-    ),
-    Job(
-        EvalSet.BLIND3,
-        written_set(EvalSet.BLIND3, BLIND3),
-        NameMode.GATED,
-        _needs_file(BLIND3 / "labels.jsonl"),
-    ),
-    Job(
-        EvalSet.BLIND4,
-        written_set(EvalSet.BLIND4, BLIND4),
-        NameMode.GATED,
-        _needs_file(BLIND4 / "labels.jsonl"),
-    ),
-    Job(
-        EvalSet.BLIND5,
-        written_set(EvalSet.BLIND5, BLIND5),
-        NameMode.GATED,
-        _needs_file(BLIND5 / "labels.jsonl"),
+    *(
+        Job(
+            s,
+            written_set(s, WRITTEN / s.value),
+            NameMode.GATED,
+            _needs_file(WRITTEN / s.value / "labels.jsonl"),
+        )
+        for s in WRITTEN_SETS
     ),
     Job(
         EvalSet.ANERCORP,
