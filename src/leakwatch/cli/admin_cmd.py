@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from leakwatch.cli import password_cmd
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.store_opts import add_store_options, open_as, open_empty
 from leakwatch.errors import LeakwatchError
 from leakwatch.workflow.anchor import export_anchor, read_anchor
@@ -28,7 +29,7 @@ class AuditBroken(LeakwatchError):
 
 
 def add_parsers(sub: Any) -> None:
-    user = sub.add_parser("user", help="add and list users and their roles (admin)")
+    user = sub.add_parser("user", help=BY_NAME["user"].help)
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = user_sub.add_parser("add", help="add a user with a role")
     add.add_argument("name", help="the user's name")
@@ -49,7 +50,7 @@ def add_parsers(sub: Any) -> None:
     ls.set_defaults(handler=_user_list)
     password_cmd.add_parser(user_sub)
 
-    audit = sub.add_parser("audit", help="check the audit log's hash chain (auditor, admin)")
+    audit = sub.add_parser("audit", help=BY_NAME["audit"].help)
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     ver = audit_sub.add_parser(
         "verify",

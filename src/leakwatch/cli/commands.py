@@ -1,10 +1,10 @@
 """Every top-level command: the module that builds it, the function that registers it and its
-one-line help.
+one-line help, the one copy of that help (the modules pass `BY_NAME[name].help`).
 
 `leakwatch --help` lists them all from this table without importing any command module (those
 pull in the store, the detectors and the web stack); a command's own module is imported only
-when that command runs. `tests/cli/test_commands.py` keeps the table equal to what the modules
-register.
+when that command runs. `tests/cli/test_commands.py` checks that the table names exactly the
+commands the modules register.
 """
 
 from __future__ import annotations

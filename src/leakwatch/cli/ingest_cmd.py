@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.flags import at_least_one
 from leakwatch.cli.store_opts import add_store_options, keyring, open_as
 from leakwatch.store.ingest import DEFAULT_BATCH, IngestReport, ProgressFn, ingest
@@ -58,7 +59,7 @@ def add_parsers(sub: Any) -> None:
     """Register `ingest` and `status`."""
     p = sub.add_parser(
         "ingest",
-        help="scan exports and store the results (incremental, resumable)",
+        help=BY_NAME["ingest"].help,
         description=INGEST_DESCRIPTION,
         epilog=INGEST_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -85,7 +86,7 @@ def add_parsers(sub: Any) -> None:
 
     st = sub.add_parser(
         "status",
-        help="what the store holds: channels, messages, findings, cases, notices, audit events",
+        help=BY_NAME["status"].help,
         description="Counts of what the store holds (no personal data), where it is and its "
         "schema revision. Every role may run it.",
         epilog=STATUS_EPILOG,

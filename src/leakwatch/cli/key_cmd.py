@@ -13,6 +13,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.store_opts import (
     actor_name,
     add_store_options,
@@ -28,12 +29,10 @@ from leakwatch.workflow.users import bootstrap_admin
 
 
 def add_parsers(sub: Any) -> None:
-    init = sub.add_parser(
-        "init", help="create a store and its key, with the acting user as its first admin"
-    )
+    init = sub.add_parser("init", help=BY_NAME["init"].help)
     add_store_options(init)
     init.set_defaults(handler=_init)
-    key = sub.add_parser("key", help="the store's key (admin)")
+    key = sub.add_parser("key", help=BY_NAME["key"].help)
     key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
     rot = key_sub.add_parser(
         "rotate",

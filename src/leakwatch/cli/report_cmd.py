@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.flags import at_least_one, one_of
 from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.errors import InputError, UsageError
@@ -28,17 +29,13 @@ DEFAULT_DAYS = 30
 
 
 def add_parsers(sub: Any) -> None:
-    ch = sub.add_parser("channels", help="channels ranked by leak risk score")
+    ch = sub.add_parser("channels", help=BY_NAME["channels"].help)
     ch.add_argument("--limit", type=int, metavar="N", help="show the first N channels only")
     ch.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     add_store_options(ch)
     ch.set_defaults(handler=_channels)
 
-    tr = sub.add_parser(
-        "trace",
-        help="where a message's personal data (by fingerprint) appears across channels, "
-        "first seen and forwarding chains",
-    )
+    tr = sub.add_parser("trace", help=BY_NAME["trace"].help)
     tr.add_argument(
         "message",
         nargs="?",
@@ -63,7 +60,7 @@ def add_parsers(sub: Any) -> None:
     add_store_options(tr)
     tr.set_defaults(handler=_trace)
 
-    rep = sub.add_parser("report", help="reports for the regulator")
+    rep = sub.add_parser("report", help=BY_NAME["report"].help)
     rep_sub = rep.add_subparsers(dest="report_command", metavar="REPORT", required=True)
     tp = rep_sub.add_parser(
         "transparency",

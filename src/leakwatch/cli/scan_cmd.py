@@ -13,6 +13,7 @@ from typing import IO, Any
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.detect.tagger import NameMode
 from leakwatch.entities import Severity
 from leakwatch.errors import InputError, LeakwatchError, UsageError
@@ -23,7 +24,6 @@ from leakwatch.scan.engine import scan
 from leakwatch.scan.result import ScanResult
 from leakwatch.sources.discover import Feed
 
-HELP = "scan Telegram Desktop exports or JSON Lines posts for leaks"
 DESCRIPTION = """\
 Scan one or more Telegram Desktop exports (result.json: a single chat or a full-account export)
 or JSON Lines files ({"channel": ..., "id": ..., "text": ...} per line). A folder is scanned for
@@ -43,7 +43,7 @@ is scanned up to that limit and counted as truncated.
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "scan",
-        help=HELP,
+        help=BY_NAME["scan"].help,
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.errors import UsageError
 from leakwatch.store.crypto import KeyRing, key_source
 from leakwatch.store.db import open_store
@@ -20,9 +21,7 @@ DEFAULT_PORT = 8000
 
 
 def add_parsers(sub: Any) -> None:
-    serve = sub.add_parser(
-        "serve", help="serve the HTTP API (docs at /docs; tokens from `leakwatch token create`)"
-    )
+    serve = sub.add_parser("serve", help=BY_NAME["serve"].help)
     serve.add_argument(
         "--host", help=f"address to listen on (default $LEAKWATCH_HOST, else {DEFAULT_HOST})"
     )

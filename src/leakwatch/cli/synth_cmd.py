@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.errors import UsageError
 
 
 def add_synth_parser(sub: Any) -> None:
     p = sub.add_parser(
         "synth",
-        help="write labelled synthetic Telegram exports (demo, tests, benchmark)",
+        help=BY_NAME["synth"].help,
         description="Write synthetic Telegram Desktop exports, one folder per channel, and "
         "OUT/labels.jsonl with the true verdict and spans of every message. Leaks of every kind "
         "of the policy, at least 30%% hard negatives, Arabic, Kurdish and English. No real data.",
@@ -59,7 +60,7 @@ def run_synth(args: argparse.Namespace) -> int:
 def add_eval_parser(sub: Any) -> None:
     p = sub.add_parser(
         "eval",
-        help="score a scan against labels: message P/R/F1, FPR, span P/R/F1 per entity type",
+        help=BY_NAME["eval"].help,
         description="Compare `leakwatch scan --format jsonl` output with a labels file (the "
         "format `leakwatch synth` writes, see docs/spans.md). Messages absent from the scan count "
         "as clear with no findings. Spans match on exact (type, start, end).",

@@ -13,6 +13,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.store.models import utcnow
 from leakwatch.workflow.tokens import (
@@ -26,7 +27,7 @@ from leakwatch.workflow.tokens import (
 
 
 def add_parsers(sub: Any) -> None:
-    token = sub.add_parser("token", help="create, list and revoke API tokens (admin)")
+    token = sub.add_parser("token", help=BY_NAME["token"].help)
     token_sub = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
     create = token_sub.add_parser("create", help="a new token for a user, printed once")
     create.add_argument("user", metavar="USER", help="the user the token acts as")

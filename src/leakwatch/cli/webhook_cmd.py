@@ -14,6 +14,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.store_opts import add_store_options, open_as
 from leakwatch.errors import UsageError
 from leakwatch.store.crypto import KeyRing, key_source
@@ -33,7 +34,7 @@ _DEFAULTS = RetryPolicy()
 
 
 def add_parsers(sub: Any) -> None:
-    hook = sub.add_parser("webhook", help="signed webhooks that push actions to a platform")
+    hook = sub.add_parser("webhook", help=BY_NAME["webhook"].help)
     hook_sub = hook.add_subparsers(dest="webhook_command", metavar="ACTION", required=True)
 
     add = hook_sub.add_parser("add", help="register an endpoint; prints its secret once (admin)")

@@ -15,6 +15,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from leakwatch.cli.commands import BY_NAME
 from leakwatch.cli.flags import at_least_one
 from leakwatch.cli.store_opts import add_store_options, keyring, open_as
 from leakwatch.entities import Category, Severity
@@ -90,7 +91,7 @@ def add_parsers(sub: Any) -> None:
 def _case_parsers(sub: Any) -> None:
     case = sub.add_parser(
         "case",
-        help="open, list, show and queue review cases",
+        help=BY_NAME["case"].help,
         epilog=CASE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -149,7 +150,7 @@ def _case_parsers(sub: Any) -> None:
 def _decide_parser(sub: Any) -> None:
     d = sub.add_parser(
         "decide",
-        help="decide a case: remove, restrict_channel, no_violation or escalate (reviewer)",
+        help=BY_NAME["decide"].help,
         description="Decide a case and record its statement of reasons. remove and "
         "restrict_channel are carried out at once; the reason code names the leak-policy clause.",
     )
@@ -182,7 +183,7 @@ def _decide_parser(sub: Any) -> None:
 def _reveal_parser(sub: Any) -> None:
     r = sub.add_parser(
         "reveal",
-        help="decrypt one stored message's text (reviewer, admin; needs a reason; audited)",
+        help=BY_NAME["reveal"].help,
     )
     r.add_argument(
         "message_pk", type=int, nargs="?", metavar="MESSAGE", help="stored message number"
@@ -202,7 +203,7 @@ def _reveal_parser(sub: Any) -> None:
 def _notice_parsers(sub: Any) -> None:
     n = sub.add_parser(
         "notice",
-        help="regulator notices: submit, acknowledge, follow, read the response",
+        help=BY_NAME["notice"].help,
         epilog=NOTICE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -243,7 +244,7 @@ def _notice_parsers(sub: Any) -> None:
 
 
 def _appeal_parsers(sub: Any) -> None:
-    a = sub.add_parser("appeal", help="a channel owner's appeal, decided by another reviewer")
+    a = sub.add_parser("appeal", help=BY_NAME["appeal"].help)
     aps = a.add_subparsers(dest="appeal_command", metavar="ACTION", required=True)
     f = aps.add_parser("file", help="file an appeal against a remove/restrict decision")
     f.add_argument("decision_id", type=int, metavar="DECISION")
@@ -268,7 +269,7 @@ def _appeal_parsers(sub: Any) -> None:
 def _purge_parser(sub: Any) -> None:
     p = sub.add_parser(
         "purge",
-        help="delete the raw text of messages in cases closed longer ago than a period (admin)",
+        help=BY_NAME["purge"].help,
     )
     p.add_argument("--older-than", required=True, metavar="PERIOD", help="e.g. 90d, 12h, 4w")
     p.add_argument("--dry-run", action="store_true", help="count only, delete nothing")
